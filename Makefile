@@ -1,0 +1,50 @@
+# The README's commands. Every target installs what it needs (Debian 12, as root).
+#   make demo   build, generate the demo province, import it, show what the store holds
+#   make test   build and run every test
+#   make bench  run the benchmarks (bench/README.md)
+
+SHELL := /bin/bash
+BUILD := build/release
+ZJ := $(BUILD)/apps/zhijian/zhijian
+DEMO_DIR ?= var/demo
+DEMO_SCALE ?= city
+DEMO_SEED ?= 20251
+JOBS ?= $(shell nproc)
+
+APT_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
+  libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev nlohmann-json3-dev libcli11-dev \
+  libspdlog-dev libgtest-dev libgmock-dev libtomlplusplus-dev libbenchmark-dev \
+  sqlite3 time gzip tar zip
+
+.PHONY: deps build demo test bench clean
+
+deps: build/.deps-ok
+build/.deps-ok:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	  | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "安装缺少的软件包: $$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p build && touch $@
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+demo: build
+	rm -rf $(DEMO_DIR)
+	$(ZJ) synth --scale $(DEMO_SCALE) --seed $(DEMO_SEED) --out $(DEMO_DIR)/synth
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db init
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db import $(DEMO_DIR)/synth/batch
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db status
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
+
+bench: build
+	bash bench/import/run.sh
+
+clean:
+	rm -rf build var
