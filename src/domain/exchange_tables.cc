@@ -47,7 +47,7 @@ const ColumnSpec kOrgsCols[] = {
 };
 void CheckOrg(const RowView& row, std::vector<RowProblem>* out) {
   if (row.Raw("org_type") == "resident_office" && row["stationed_at"].is_null()) {
-    out->push_back({"stationed_at", "派驻检察室必须填写派驻场所（stationed_at）"});
+    out->push_back({"stationed_at", "stationed_at_required", "派驻检察室必须填写派驻场所（stationed_at）"});
   }
 }
 
@@ -113,24 +113,24 @@ void CheckSentence(const RowView& row, std::vector<RowProblem>* out) {
   }
   if (range) {
     if (term.is_null()) {
-      out->push_back({"term_months", std::string(range->label) + "必须填写刑期（term_months）"});
+      out->push_back({"term_months", "required", std::string(range->label) + "必须填写刑期（term_months）"});
     } else if (term.i < range->min || term.i > range->max) {
-      out->push_back({"term_months", std::string(range->label) + "刑期应在 " +
+      out->push_back({"term_months", "term_range", std::string(range->label) + "刑期应在 " +
                                          std::to_string(range->min) + "–" +
                                          std::to_string(range->max) + " 个月之间，实为 " +
                                          std::to_string(term.i) + " 个月"});
     }
   } else if (!penalty.empty()) {
     if (!term.is_null()) {
-      out->push_back({"term_months", "无期徒刑、死缓不应填写刑期月数（term_months）"});
+      out->push_back({"term_months", "term_not_applicable", "无期徒刑、死缓不应填写刑期月数（term_months）"});
     }
     if (!row["term_end"].is_null()) {
-      out->push_back({"term_end", "无期徒刑、死缓不应填写刑期止日（term_end）"});
+      out->push_back({"term_end", "term_not_applicable", "无期徒刑、死缓不应填写刑期止日（term_end）"});
     }
   }
   if (!row["probation_months"].is_null() && penalty != "criminal_detention" &&
       penalty != "fixed_term") {
-    out->push_back({"probation_months", "只有拘役、有期徒刑可以宣告缓刑（probation_months）"});
+    out->push_back({"probation_months", "probation_penalty", "只有拘役、有期徒刑可以宣告缓刑（probation_months）"});
   }
 }
 
@@ -160,10 +160,10 @@ const OrderedColumns kTermChangesOrder[] = {{"proposal_date", "decision_date"},
                                             {"decision_date", "effective_date"}};
 void CheckTermChange(const RowView& row, std::vector<RowProblem>* out) {
   if (!row["reduction_days"].is_null() && !row["reduction_months"].is_null()) {
-    out->push_back({"reduction_days", "减去刑期只能填写天数或月数其中之一"});
+    out->push_back({"reduction_days", "reduction_exclusive", "减去刑期只能填写天数或月数其中之一"});
   }
   if (row["proposal_date"].is_null() && row["decision_date"].is_null()) {
-    out->push_back({"proposal_date", "提请日期与裁定/决定日期不能同时为空"});
+    out->push_back({"proposal_date", "date_missing", "提请日期与裁定/决定日期不能同时为空"});
   }
 }
 
@@ -379,11 +379,11 @@ void CheckAttachment(const RowView& row, std::vector<RowProblem>* out) {
   std::string_view sha = row.Raw("sha256");
   bool hex = sha.size() == 64;
   for (char c : sha) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
-  if (!sha.empty() && !hex) out->push_back({"sha256", "应为 64 位小写十六进制 SHA-256 值"});
+  if (!sha.empty() && !hex) out->push_back({"sha256", "sha256_format", "应为 64 位小写十六进制 SHA-256 值"});
   std::string_view file = row.Raw("file");
   if (!file.empty() && (file.substr(0, 12) != "attachments/" ||
                         file.find("..") != std::string_view::npos || file.find('\\') != std::string_view::npos)) {
-    out->push_back({"file", "文件路径必须位于数据包的 attachments/ 目录内，且不得包含“..”"});
+    out->push_back({"file", "attachment_path", "文件路径必须位于数据包的 attachments/ 目录内，且不得包含“..”"});
   }
 }
 

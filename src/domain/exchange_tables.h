@@ -99,6 +99,7 @@ struct RowView {
 // A broken rule found by a row check: which column, and why (Chinese).
 struct RowProblem {
   std::string_view column;
+  std::string_view rule;  // short rule id, e.g. "term_range"
   std::string reason;
 };
 

@@ -1,0 +1,107 @@
+#pragma once
+// ExchangeStore: writes exchange rows and batch records; the only code that knows
+// the SQL of the exchange tables (see schema_sql.h for the layout).
+//
+// Used by ingest inside one write transaction per batch:
+//   store.Upsert(table, values, x_extra) → inserted / updated / duplicate-in-batch
+//   store.Delete(table, key values)      → deleted / missing / duplicate-in-batch
+// A row written by the current batch carries its batch_no, which is how a second
+// row with the same key in the same batch is recognised without holding keys in
+// memory (a batch may hold hundreds of millions of positions).
+//
+// Not thread-safe: one ExchangeStore per Database, used by one thread.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+
+#include "domain/exchange_tables.h"
+#include "storage/database.h"
+
+namespace zj::storage {
+
+enum class WriteOutcome { kInserted, kUpdated, kDeleted, kMissing, kDuplicateInBatch };
+
+struct BatchRecord {
+  int64_t batch_no = 0;
+  std::string batch_id;
+  std::string source_org_id;
+  int64_t exported_at = 0;
+  int64_t applied_at = 0;
+  std::string mode;    // "strict" | "quarantine"
+  std::string report;  // JSON
+};
+
+struct QuarantinedRow {
+  std::string table;
+  std::string file;
+  int64_t line = 0;
+  std::string record;   // the CSV record exactly as it appeared
+  std::string reasons;  // JSON array of {column, value, rule, message}
+};
+
+class ExchangeStore {
+ public:
+  explicit ExchangeStore(Database& db) : db_(db) {}
+  ExchangeStore(const ExchangeStore&) = delete;
+  ExchangeStore& operator=(const ExchangeStore&) = delete;
+
+  // Batches.
+  Result<std::optional<BatchRecord>> FindBatch(std::string_view batch_id);
+  // Latest exported_at applied from `source_org_id`, if any.
+  Result<std::optional<int64_t>> LatestExport(std::string_view source_org_id);
+  // Inserts the batch row (report filled in later) and remembers its number for writes.
+  Result<int64_t> BeginBatch(const BatchRecord& batch);
+  Status FinishBatch(int64_t batch_no, std::string_view report_json);
+  Status AddQuarantine(int64_t batch_no, const QuarantinedRow& row);
+
+  // Rows. `values` are in the table's declared column order; for packed series the
+  // parent reference must already exist (see RowNo) and the timestamp lie in range.
+  Result<WriteOutcome> Upsert(const domain::TableSpec& table,
+                              std::span<const domain::Value> values, std::string_view x_extra);
+  Result<WriteOutcome> Delete(const domain::TableSpec& table, std::span<const domain::Value> values);
+
+  // row_no of the row of `table` (single-column key) whose key is `key`, or nullopt.
+  // Served from an in-memory index of the whole table, built on first use and
+  // dropped by TableDone(); use LookupRowNo while the table is still being written.
+  Result<std::optional<int64_t>> RowNo(const domain::TableSpec& table, std::string_view key);
+  Result<std::optional<int64_t>> LookupRowNo(const domain::TableSpec& table, std::string_view key);
+  // Call when a table's writes for this batch are finished.
+  void TableDone(const domain::TableSpec& table) { keys_[&table].valid = false; }
+  // Does any row of `child` reference the row of `parent` (key `key`, row `parent_row_no`)
+  // through `column`? (restrict on delete)
+  Result<bool> IsReferenced(const domain::TableSpec& child, const domain::ColumnSpec& column,
+                            const domain::TableSpec& parent, std::string_view key,
+                            int64_t parent_row_no);
+
+ private:
+  struct TableStatements {
+    std::unique_ptr<Statement> insert, update, remove, exists;
+  };
+  Result<TableStatements*> StatementsFor(const domain::TableSpec& table);
+  Status BindRow(const domain::TableSpec& table, Statement& stmt,
+                 std::span<const domain::Value> values, std::string_view x_extra);
+  Result<int64_t> PackedKey(const domain::TableSpec& table, std::span<const domain::Value> values);
+
+  Database& db_;
+  int64_t batch_no_ = 0;
+  std::unordered_map<const domain::TableSpec*, TableStatements> statements_;
+  struct KeyIndex {
+    bool valid = false;
+    std::unordered_map<std::string, int64_t> rows;
+  };
+  std::unordered_map<const domain::TableSpec*, KeyIndex> keys_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> ref_queries_;
+};
+
+// SHA-256 over every row of every table of the store, in a fixed order: equal
+// checksums mean equal contents. Used to prove that rejected input changed nothing.
+Result<std::string> StoreChecksum(Database& db);
+
+// Row count of every exchange table.
+Result<std::vector<std::pair<std::string, int64_t>>> TableRowCounts(Database& db);
+
+}  // namespace zj::storage
