@@ -14,6 +14,9 @@ function(zj_cc_test)
   target_include_directories(${ZJ_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
   target_link_libraries(${ZJ_NAME} PRIVATE ${ZJ_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_compile_options(${ZJ_NAME} PRIVATE ${ZJ_WARNINGS})
+  target_compile_definitions(${ZJ_NAME} PRIVATE ZJ_SOURCE_DIR_DEFAULT="${PROJECT_SOURCE_DIR}"
+    ZJ_BINARY_DEFAULT="${PROJECT_BINARY_DIR}/apps/zhijian/zhijian")
+  add_dependencies(${ZJ_NAME} zhijian)
   gtest_discover_tests(${ZJ_NAME} DISCOVERY_TIMEOUT 60
     PROPERTIES ENVIRONMENT "ZJ_SOURCE_DIR=${PROJECT_SOURCE_DIR};ZJ_BINARY=$<TARGET_FILE:zhijian>")
 endfunction()

@@ -581,7 +581,7 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
                  "文件 SHA-256 与 manifest.json 不符：manifest 为 " + mt.sha256 + "，实际为 " +
                      c->sha256});
         }
-        int64_t data_rows = c->records - 1;  // minus the header
+        int64_t data_rows = c->records;  // the header was read before the thread started
         if (data_rows != mt.rows) {
           Fatal({mt.file, 0, "", std::to_string(data_rows), "row_count",
                  "数据行数与 manifest.json 不符：manifest 为 " + std::to_string(mt.rows) +
