@@ -444,6 +444,41 @@ bool ParseDecimal(std::string_view s, double* out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
+// Decimal degrees to integer microdegrees, exactly (digits past the sixth decimal
+// are rounded half up). Optional '-', at most 3 integer digits.
+bool ParseMicroDegrees(std::string_view s, int64_t* out) {
+  bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.remove_prefix(1);
+  size_t i = 0;
+  int64_t whole = 0;
+  for (; i < s.size() && s[i] != '.'; ++i) {
+    if (s[i] < '0' || s[i] > '9' || i >= 3) return false;
+    whole = whole * 10 + (s[i] - '0');
+  }
+  if (i == 0) return false;
+  int64_t frac = 0;
+  int digits = 0;
+  bool round_up = false;
+  if (i < s.size()) {
+    if (i + 1 == s.size()) return false;
+    for (size_t k = i + 1; k < s.size(); ++k) {
+      char ch = s[k];
+      if (ch < '0' || ch > '9') return false;
+      if (digits < 6) {
+        frac = frac * 10 + (ch - '0');
+        ++digits;
+      } else if (digits == 6) {
+        round_up = ch >= '5';
+        ++digits;
+      }
+    }
+  }
+  for (int d = std::min(digits, 6); d < 6; ++d) frac *= 10;
+  int64_t v = whole * 1000000 + frac + (round_up ? 1 : 0);
+  *out = negative ? -v : v;
+  return true;
+}
+
 std::string Quote(std::string_view s) { return "“" + std::string(s) + "”"; }
 
 FieldResult Fail(std::string reason) { return {Value::Null(), std::move(reason)}; }
@@ -646,15 +681,15 @@ FieldResult ParseField(const ColumnSpec& c, std::string_view s) {
       return {Value::Text(s), {}};
     case T::kLongitude:
     case T::kLatitude: {
-      double v;
-      if (!ParseDecimal(s, &v)) return Fail("坐标格式错误 " + Quote(s));
+      int64_t micro;
+      if (!ParseMicroDegrees(s, &micro)) return Fail("坐标格式错误 " + Quote(s));
       bool lon = c.type == T::kLongitude;
-      double lo = lon ? 73 : 3, hi = lon ? 136 : 54;
-      if (v < lo || v > hi) {
+      int64_t lo = lon ? 73000000 : 3000000, hi = lon ? 136000000 : 54000000;
+      if (micro < lo || micro > hi) {
         return Fail(std::string(lon ? "经度" : "纬度") + " " + std::string(s) + " 超出中国范围（" +
                     (lon ? "73–136" : "3–54") + "）");
       }
-      return {Value::Int(static_cast<int64_t>(std::llround(v * 1e6))), {}};
+      return {Value::Int(micro), {}};
     }
     case T::kYearsOrLife: {
       if (s == "life") return {Value::Int(kLifelong), {}};

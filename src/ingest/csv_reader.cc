@@ -100,21 +100,35 @@ Result<bool> CsvReader::Next(CsvRecord* rec) {
   rec->fields.clear();
   rec->error.clear();
   unescaped_.clear();
-  // Make sure a complete record is in the buffer: scan for an unquoted newline,
-  // reading more while none is found.
+  // Find the end of the record: the first newline outside quotes. Most records
+  // have no quotes at all, so look for the newline first and scan for quotes only
+  // when the line holds one.
   size_t scan = pos_;
   bool in_quotes = false;
   size_t end = std::string::npos;
   while (true) {
     const char* data = buf_.data();
     size_t n = buf_.size();
-    for (; scan < n; ++scan) {
-      char c = data[scan];
-      if (c == '"') {
-        in_quotes = !in_quotes;
-      } else if (c == '\n' && !in_quotes) {
-        end = scan;
-        break;
+    while (scan < n) {
+      if (!in_quotes) {
+        const void* nl = std::memchr(data + scan, '\n', n - scan);
+        size_t line_end = nl ? static_cast<const char*>(nl) - data : n;
+        const void* q = std::memchr(data + scan, '"', line_end - scan);
+        if (!q) {
+          scan = line_end;
+          if (nl) end = line_end;
+          break;
+        }
+        scan = static_cast<const char*>(q) - data + 1;
+        in_quotes = true;
+      } else {
+        const void* q = std::memchr(data + scan, '"', n - scan);
+        if (!q) {
+          scan = n;
+          break;
+        }
+        scan = static_cast<const char*>(q) - data + 1;
+        in_quotes = false;
       }
     }
     if (end != std::string::npos || eof_) break;

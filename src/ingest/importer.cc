@@ -97,6 +97,18 @@ class ChunkQueue {
     not_full_.notify_one();
     return c;
   }
+  // Chunks go back to the reader once applied, so their memory is reused.
+  void Recycle(std::unique_ptr<Chunk> c) {
+    std::lock_guard lock(mu_);
+    if (free_.size() < kQueueDepth + 1) free_.push_back(std::move(c));
+  }
+  std::unique_ptr<Chunk> Reuse() {
+    std::lock_guard lock(mu_);
+    if (free_.empty()) return nullptr;
+    auto c = std::move(free_.back());
+    free_.pop_back();
+    return c;
+  }
   bool cancelled() {
     std::lock_guard lock(mu_);
     return cancelled_;
@@ -111,6 +123,7 @@ class ChunkQueue {
   std::mutex mu_;
   std::condition_variable not_full_, not_empty_;
   std::deque<std::unique_ptr<Chunk>> q_;
+  std::vector<std::unique_ptr<Chunk>> free_;
   bool cancelled_ = false;
 };
 
@@ -130,7 +143,18 @@ void ReadRows(CsvReader* reader, const TableSpec* table, const HeaderMap* header
               ChunkQueue* queue) {
   const size_t ncols = table->columns.size();
   auto fresh = [&](size_t need) {
-    auto c = std::make_unique<Chunk>();
+    auto c = queue->Reuse();
+    if (c) {
+      c->text.clear();
+      c->values.clear();
+      c->raw.clear();
+      c->rows.clear();
+      c->problems.clear();
+      c->extras.clear();
+    } else {
+      c = std::make_unique<Chunk>();
+    }
+    // Reserve once: views into `text` must never move.
     c->text.reserve(std::max(kChunkBytes, need * 2 + 64));
     return c;
   };
@@ -280,8 +304,14 @@ class BatchImporter {
 
   Status ImportTable(const BatchDir& batch, const ManifestTable& mt, const TableSpec& table);
   Result<HeaderMap> ReadHeader(CsvReader& reader, const TableSpec& table, const std::string& file);
+  // Checks one row; clean new-looking rows wait in `pending_` to be inserted in a
+  // group, everything else is written (or rejected) at once.
   Status ApplyRow(const TableSpec& table, const std::string& file, Chunk& c, const Chunk::Row& row,
                   size_t vbase, TableReport* tr);
+  Status WriteRow(const TableSpec& table, const std::string& file, const Chunk::Row& row,
+                  std::span<const Value> vals, std::span<const std::string_view> raw,
+                  std::string_view extra, TableReport* tr);
+  Status FlushPending(const TableSpec& table, const std::string& file, TableReport* tr);
   Status Reject(const TableSpec& table, const std::string& file, const Chunk::Row& row,
                 std::vector<Problem> problems, TableReport* tr);
   void AddIssue(ImportIssue issue);
@@ -305,6 +335,13 @@ class BatchImporter {
     bool found = false;
   };
   std::vector<RefCache> ref_cache_;
+  struct PendingRow {
+    const Chunk::Row* row;
+    std::span<const Value> values;
+    std::span<const std::string_view> raw;
+    std::string extra;
+  };
+  std::vector<PendingRow> pending_;
 };
 
 void BatchImporter::AddIssue(ImportIssue issue) {
@@ -464,6 +501,53 @@ Status BatchImporter::ApplyRow(const TableSpec& table, const std::string& file, 
   }
   if (!problems.empty()) return Reject(table, file, row, std::move(problems), tr);
 
+  std::string extra;
+  if (!row.deleted && row.extras_end > row.extras_begin) {
+    nlohmann::json j = nlohmann::json::object();
+    for (uint32_t i = row.extras_begin; i < row.extras_end; ++i) {
+      j[std::string(c.extras[i].first)] = std::string(c.extras[i].second);
+    }
+    extra = j.dump();
+  }
+  if (!row.deleted && deleted_keys_.empty()) {
+    pending_.push_back({&row, vals, raw, std::move(extra)});
+    if (pending_.size() == ExchangeStore::kInsertGroup) return FlushPending(table, file, tr);
+    return Status::Ok();
+  }
+  ZJ_RETURN_IF_ERROR(FlushPending(table, file, tr));
+  return WriteRow(table, file, row, vals, raw, extra, tr);
+}
+
+Status BatchImporter::FlushPending(const TableSpec& table, const std::string& file,
+                                   TableReport* tr) {
+  if (pending_.empty()) return Status::Ok();
+  if (pending_.size() == ExchangeStore::kInsertGroup) {
+    ExchangeStore::NewRow rows[ExchangeStore::kInsertGroup];
+    for (size_t i = 0; i < pending_.size(); ++i) rows[i] = {pending_[i].values, pending_[i].extra};
+    auto all_new = store_.InsertAllNew(table, rows);
+    if (!all_new.ok() && all_new.status().code() != StatusCode::kInvalidArgument) {
+      return all_new.status();
+    }
+    if (all_new.ok() && *all_new) {
+      tr->inserted += static_cast<int64_t>(pending_.size());
+      pending_.clear();
+      return Status::Ok();
+    }
+  }
+  // A partial group, or some key exists already: one by one, with exact outcomes.
+  for (const PendingRow& p : pending_) {
+    ZJ_RETURN_IF_ERROR(WriteRow(table, file, *p.row, p.values, p.raw, p.extra, tr));
+  }
+  pending_.clear();
+  return Status::Ok();
+}
+
+Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
+                               const Chunk::Row& row, std::span<const Value> vals,
+                               std::span<const std::string_view> raw, std::string_view extra,
+                               TableReport* tr) {
+  const size_t ncols = table.columns.size();
+  std::vector<Problem> problems;
   std::string deleted_key;
   if (!deleted_keys_.empty() || row.deleted) {
     deleted_key = std::string(table.name) + "\x1e" + KeyText(table, raw);
@@ -488,14 +572,6 @@ Status BatchImporter::ApplyRow(const TableSpec& table, const std::string& file, 
       }
     }
   } else {
-    std::string extra;
-    if (row.extras_end > row.extras_begin) {
-      nlohmann::json j = nlohmann::json::object();
-      for (uint32_t i = row.extras_begin; i < row.extras_end; ++i) {
-        j[std::string(c.extras[i].first)] = std::string(c.extras[i].second);
-      }
-      extra = j.dump();
-    }
     outcome = store_.Upsert(table, vals, extra);
   }
   if (!outcome.ok()) {
@@ -564,12 +640,17 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
           break;
         }
       }
+      if (failure.ok()) failure = FlushPending(table, mt.file, &tr);  // views die with the chunk
       if (options_.progress && tr.read >= next_progress) {
         options_.progress(mt.table, tr.read);
         next_progress = tr.read + kProgressEvery;
       }
     }
-    if (c->last) {
+    if (!c->last) {
+      queue.Recycle(std::move(c));
+      continue;
+    }
+    {
       producer.join();
       if (!failure.ok()) return failure;
       if (!c->stream_status.ok()) {

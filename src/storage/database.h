@@ -36,8 +36,10 @@ class Statement {
   virtual Result<bool> Step() = 0;
   // Runs to completion, ignoring result rows.
   Status Run();
-  // Makes the statement ready to run again; bindings are cleared.
+  // Makes the statement ready to run again; bindings are kept.
   virtual void Reset() = 0;
+  // Sets every parameter back to NULL.
+  virtual void ClearBindings() = 0;
 
   // Result columns (0-based) of the current row.
   virtual int ColumnCount() const = 0;

@@ -63,6 +63,17 @@ Result<ExchangeStore::TableStatements*> ExchangeStore::StatementsFor(const Table
   }
   ZJ_ASSIGN_OR_RETURN(st.insert, db_.Prepare("INSERT INTO " + name + " (" + names + ") VALUES (" +
                                              params + ") ON CONFLICT DO NOTHING"));
+  // Plain INSERT of kInsertGroup rows: a key conflict aborts the whole statement.
+  std::string group_values;
+  for (size_t g = 0; g < kInsertGroup; ++g) {
+    group_values += g ? ", (" : "(";
+    for (size_t i = 0; i < cols.size(); ++i) {
+      group_values += (i ? ", $" : "$") + std::to_string(g * cols.size() + i + 1);
+    }
+    group_values += ")";
+  }
+  ZJ_ASSIGN_OR_RETURN(st.insert_group, db_.Prepare("INSERT INTO " + name + " (" + names +
+                                                   ") VALUES " + group_values));
   ZJ_ASSIGN_OR_RETURN(st.update, db_.Prepare("UPDATE " + name + " SET " + sets + " WHERE " + where +
                                              " AND batch_no <> " + batch_param));
   std::string key_where = packed ? "pos_key = $1" : KeyWhere(t, 1);
@@ -76,21 +87,27 @@ Result<ExchangeStore::TableStatements*> ExchangeStore::StatementsFor(const Table
 }
 
 Result<int64_t> ExchangeStore::PackedKey(const TableSpec& t, std::span<const Value> values) {
-  const TableSpec* parent = domain::FindTable(t.columns[0].ref);
-  ZJ_ASSIGN_OR_RETURN(std::optional<int64_t> parent_row, RowNo(*parent, values[0].text));
-  if (!parent_row) {
-    return InvalidArgument(std::string(t.columns[0].label) + "不存在：" + std::string(values[0].text));
+  if (last_parent_row_ < 0 || values[0].text != last_parent_key_) {
+    const TableSpec* parent = domain::FindTable(t.columns[0].ref);
+    ZJ_ASSIGN_OR_RETURN(std::optional<int64_t> parent_row, RowNo(*parent, values[0].text));
+    if (!parent_row) {
+      return InvalidArgument(std::string(t.columns[0].label) + "不存在：" +
+                             std::string(values[0].text));
+    }
+    last_parent_key_.assign(values[0].text);
+    last_parent_row_ = *parent_row;
   }
+  const int64_t parent_row = last_parent_row_;
   int64_t offset = values[1].i - kSeriesEpoch;
   if (offset < 0 || offset >= (int64_t{1} << 32)) {
     return InvalidArgument("时间超出可存储范围（2000-01-01 至 2136-02-07）");
   }
-  return (*parent_row << 32) | offset;
+  return (parent_row << 32) | offset;
 }
 
-Status ExchangeStore::BindRow(const TableSpec& t, Statement& s, std::span<const Value> values,
-                              std::string_view x_extra) {
-  int p = 1;
+Result<int> ExchangeStore::BindRow(const TableSpec& t, Statement& s, std::span<const Value> values,
+                                   std::string_view x_extra, int first_param) {
+  int p = first_param;
   size_t first = 0;
   if (t.layout == Layout::kPackedSeries) {
     ZJ_ASSIGN_OR_RETURN(int64_t key, PackedKey(t, values));
@@ -103,19 +120,33 @@ Status ExchangeStore::BindRow(const TableSpec& t, Statement& s, std::span<const 
   } else {
     s.BindText(p++, x_extra);
   }
-  s.BindInt(p, batch_no_);
-  return Status::Ok();
+  s.BindInt(p++, batch_no_);
+  return p;
+}
+
+Result<bool> ExchangeStore::InsertAllNew(const TableSpec& t, std::span<const NewRow> rows) {
+  if (rows.size() != kInsertGroup) return Internal("InsertAllNew 需要整组数据行");
+  ZJ_ASSIGN_OR_RETURN(TableStatements * st, StatementsFor(t));
+  int p = 1;
+  for (const NewRow& r : rows) {
+    ZJ_ASSIGN_OR_RETURN(p, BindRow(t, *st->insert_group, r.values, r.x_extra, p));
+  }
+  Status s = st->insert_group->Run();
+  st->insert_group->Reset();
+  if (s.ok()) return true;
+  if (s.code() == StatusCode::kFailedPrecondition) return false;  // a key conflict
+  return s;
 }
 
 Result<WriteOutcome> ExchangeStore::Upsert(const TableSpec& t, std::span<const Value> values,
                                            std::string_view x_extra) {
   ZJ_ASSIGN_OR_RETURN(TableStatements * st, StatementsFor(t));
-  ZJ_RETURN_IF_ERROR(BindRow(t, *st->insert, values, x_extra));
+  ZJ_RETURN_IF_ERROR(BindRow(t, *st->insert, values, x_extra).status());
   Status s = st->insert->Run();
   st->insert->Reset();
   ZJ_RETURN_IF_ERROR(s);
   if (db_.Changes() == 1) return WriteOutcome::kInserted;
-  ZJ_RETURN_IF_ERROR(BindRow(t, *st->update, values, x_extra));
+  ZJ_RETURN_IF_ERROR(BindRow(t, *st->update, values, x_extra).status());
   s = st->update->Run();
   st->update->Reset();
   ZJ_RETURN_IF_ERROR(s);

@@ -62,6 +62,16 @@ class ExchangeStore {
   // parent reference must already exist (see RowNo) and the timestamp lie in range.
   Result<WriteOutcome> Upsert(const domain::TableSpec& table,
                               std::span<const domain::Value> values, std::string_view x_extra);
+  // Inserts rows whose keys are all expected to be new, in one statement. Returns true
+  // if every row was inserted; false (and nothing written) if any key exists already,
+  // in the store or twice among `rows` — the caller then upserts them one by one.
+  // At most kInsertGroup rows.
+  static constexpr size_t kInsertGroup = 32;
+  struct NewRow {
+    std::span<const domain::Value> values;
+    std::string_view x_extra;
+  };
+  Result<bool> InsertAllNew(const domain::TableSpec& table, std::span<const NewRow> rows);
   Result<WriteOutcome> Delete(const domain::TableSpec& table, std::span<const domain::Value> values);
 
   // row_no of the row of `table` (single-column key) whose key is `key`, or nullopt.
@@ -70,7 +80,10 @@ class ExchangeStore {
   Result<std::optional<int64_t>> RowNo(const domain::TableSpec& table, std::string_view key);
   Result<std::optional<int64_t>> LookupRowNo(const domain::TableSpec& table, std::string_view key);
   // Call when a table's writes for this batch are finished.
-  void TableDone(const domain::TableSpec& table) { keys_[&table].valid = false; }
+  void TableDone(const domain::TableSpec& table) {
+    keys_[&table].valid = false;
+    last_parent_row_ = -1;
+  }
   // Does any row of `child` reference the row of `parent` (key `key`, row `parent_row_no`)
   // through `column`? (restrict on delete)
   Result<bool> IsReferenced(const domain::TableSpec& child, const domain::ColumnSpec& column,
@@ -79,11 +92,13 @@ class ExchangeStore {
 
  private:
   struct TableStatements {
-    std::unique_ptr<Statement> insert, update, remove, exists;
+    std::unique_ptr<Statement> insert, update, remove, exists, insert_group;
   };
   Result<TableStatements*> StatementsFor(const domain::TableSpec& table);
-  Status BindRow(const domain::TableSpec& table, Statement& stmt,
-                 std::span<const domain::Value> values, std::string_view x_extra);
+  // Binds one row's stored columns from parameter `first` on; returns the next parameter.
+  Result<int> BindRow(const domain::TableSpec& table, Statement& stmt,
+                      std::span<const domain::Value> values, std::string_view x_extra,
+                      int first = 1);
   Result<int64_t> PackedKey(const domain::TableSpec& table, std::span<const domain::Value> values);
 
   Database& db_;
@@ -94,6 +109,9 @@ class ExchangeStore {
     std::unordered_map<std::string, int64_t> rows;
   };
   std::unordered_map<const domain::TableSpec*, KeyIndex> keys_;
+  // Series rows come grouped by parent: remember the last parent resolved.
+  std::string last_parent_key_;
+  int64_t last_parent_row_ = -1;
   std::unordered_map<std::string, std::unique_ptr<Statement>> ref_queries_;
 };
 
