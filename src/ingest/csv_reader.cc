@@ -8,6 +8,7 @@ namespace zj::ingest {
 
 namespace {
 constexpr size_t kBlock = 1 << 20;
+constexpr size_t kMaxRecord = 64 << 20;
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -100,41 +101,47 @@ Result<bool> CsvReader::Next(CsvRecord* rec) {
   rec->fields.clear();
   rec->error.clear();
   unescaped_.clear();
-  // Find the end of the record: the first newline outside quotes. Most records
-  // have no quotes at all, so look for the newline first and scan for quotes only
-  // when the line holds one.
-  size_t scan = pos_;
-  bool in_quotes = false;
+  // Find the end of the record. Most lines hold no quote: then the record is the
+  // line. Otherwise run the RFC 4180 state machine from the record's start (a quote
+  // opens a quoted field only at the start of a field), reading more as needed.
   size_t end = std::string::npos;
   while (true) {
     const char* data = buf_.data();
-    size_t n = buf_.size();
-    while (scan < n) {
-      if (!in_quotes) {
-        const void* nl = std::memchr(data + scan, '\n', n - scan);
-        size_t line_end = nl ? static_cast<const char*>(nl) - data : n;
-        const void* q = std::memchr(data + scan, '"', line_end - scan);
-        if (!q) {
-          scan = line_end;
-          if (nl) end = line_end;
+    const size_t n = buf_.size();
+    const void* nl = std::memchr(data + pos_, '\n', n - pos_);
+    const size_t line_end = nl ? static_cast<const char*>(nl) - data : n;
+    if (!std::memchr(data + pos_, '"', line_end - pos_)) {
+      if (nl) end = line_end;
+    } else {
+      enum { kFieldStart, kUnquoted, kQuoted, kQuoteSeen } state = kFieldStart;
+      for (size_t i = pos_; i < n; ++i) {
+        const char c = data[i];
+        switch (state) {
+          case kFieldStart:
+            state = c == '"' ? kQuoted : c == ',' ? kFieldStart : kUnquoted;
+            break;
+          case kUnquoted:
+            if (c == ',') state = kFieldStart;
+            break;
+          case kQuoted:
+            if (c == '"') state = kQuoteSeen;
+            break;
+          case kQuoteSeen:
+            state = c == '"' ? kQuoted : c == ',' ? kFieldStart : kUnquoted;
+            break;
+        }
+        if (c == '\n' && state != kQuoted) {
+          end = i;
           break;
         }
-        scan = static_cast<const char*>(q) - data + 1;
-        in_quotes = true;
-      } else {
-        const void* q = std::memchr(data + scan, '"', n - scan);
-        if (!q) {
-          scan = n;
-          break;
-        }
-        scan = static_cast<const char*>(q) - data + 1;
-        in_quotes = false;
       }
     }
     if (end != std::string::npos || eof_) break;
-    size_t consumed = pos_;
+    if (n - pos_ > kMaxRecord) {
+      return InvalidArgument("第 " + std::to_string(line_) + " 行起的记录超过 64 MiB，" +
+                             "可能是引号未闭合：" + path_);
+    }
     ZJ_RETURN_IF_ERROR(Fill());
-    scan -= consumed;  // Fill() dropped the consumed prefix
   }
   if (!started_) {
     started_ = true;

@@ -654,8 +654,10 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
       producer.join();
       if (!failure.ok()) return failure;
       if (!c->stream_status.ok()) {
-        bool gz = c->stream_status.code() == StatusCode::kDataLoss;
-        Fatal({mt.file, 0, "", "", gz ? "gzip" : "io", c->stream_status.message()});
+        StatusCode code = c->stream_status.code();
+        Fatal({mt.file, 0, "", "",
+               code == StatusCode::kDataLoss ? "gzip" : code == StatusCode::kInvalidArgument ? "csv" : "io",
+               c->stream_status.message()});
       } else {
         if (c->sha256 != mt.sha256) {
           Fatal({mt.file, 0, "", c->sha256, "sha256",
