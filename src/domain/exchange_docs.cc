@@ -44,6 +44,10 @@ std::string ExchangeTablesMarkdown() {
       }
       s += "。\n";
     }
+    for (const Agreement& a : t->agreements) {
+      s += "\n一致性：`" + std::string(a.column) + "` 必须与 `" + std::string(a.via) +
+           "` 所指记录的 `" + std::string(a.column) + "` 相同。\n";
+    }
     s += "\n";
   }
   s += "## 附：代码表\n\n";

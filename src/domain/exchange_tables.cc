@@ -387,12 +387,15 @@ void CheckAttachment(const RowView& row, std::vector<RowProblem>* out) {
   }
 }
 
+const Agreement kPersonOfSentence[] = {{"person_id", "sentence_id"}};
+const Agreement kPersonOfCorrection[] = {{"person_id", "correction_id"}};
+
 const TableSpec kOrgs{"orgs", "机构", kOrgsCols, {}, CheckOrg};
 const TableSpec kStaff{"staff", "检察人员", kStaffCols};
 const TableSpec kPersons{"persons", "人员", kPersonsCols};
 const TableSpec kSentences{"sentences", "生效判决", kSentencesCols, kSentencesOrder, CheckSentence};
 const TableSpec kTermChanges{"term_changes", "刑期变动", kTermChangesCols, kTermChangesOrder,
-                             CheckTermChange};
+                             CheckTermChange, Layout::kKeyed, kPersonOfSentence};
 const TableSpec kCustodyEvents{"custody_events", "出入监(所)记录", kCustodyEventsCols};
 const TableSpec kPoints{"points", "计分考核", kPointsCols};
 const TableSpec kRewards{"rewards", "奖惩", kRewardsCols};
@@ -400,14 +403,16 @@ const TableSpec kJobs{"jobs", "岗位安排", kJobsCols, kStartEnd};
 const TableSpec kLaborDays{"labor_days", "劳动记录", kLaborDaysCols};
 const TableSpec kAccounts{"accounts", "罪犯账户", kAccountsCols};
 const TableSpec kPropertyCases{"property_cases", "财产刑执行", kPropertyCasesCols,
-                               kPropertyCasesOrder};
+                               kPropertyCasesOrder, nullptr, Layout::kKeyed, kPersonOfSentence};
 const TableSpec kPropertyPayments{"property_payments", "财产刑缴纳", kPropertyPaymentsCols};
-const TableSpec kCorrections{"corrections", "社区矫正对象", kCorrectionsCols, kStartEnd};
+const TableSpec kCorrections{"corrections", "社区矫正对象", kCorrectionsCols, kStartEnd, nullptr,
+                             Layout::kKeyed, kPersonOfSentence};
 const TableSpec kCorrectionEvents{"correction_events", "社区矫正事件", kCorrectionEventsCols};
 const TableSpec kLeaves{"leaves", "请假外出", kLeavesCols, kLeavesOrder};
 const TableSpec kPositions{"positions", "定位轨迹", kPositionsCols, {}, nullptr,
                            Layout::kPackedSeries};
-const TableSpec kMedicalReviews{"medical_reviews", "暂予监外执行病情复查", kMedicalReviewsCols};
+const TableSpec kMedicalReviews{"medical_reviews", "暂予监外执行病情复查", kMedicalReviewsCols, {},
+                                nullptr, Layout::kKeyed, kPersonOfCorrection};
 const TableSpec kDetentions{"detentions", "看守所羁押", kDetentionsCols, kDetentionsOrder};
 const TableSpec kDeaths{"deaths", "死亡信息", kDeathsCols};
 const TableSpec kResidenceSurveillance{"residence_surveillance", "指定居所监视居住",

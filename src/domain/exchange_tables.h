@@ -109,6 +109,14 @@ struct OrderedColumns {
   std::string_view second;
 };
 
+// A column whose value must agree with the same-named column of the row that
+// another reference column names, e.g. term_changes.person_id must be the person
+// of term_changes.sentence_id.
+struct Agreement {
+  std::string_view column;  // e.g. "person_id"
+  std::string_view via;     // a reference column, e.g. "sentence_id"
+};
+
 using RowCheck = void (*)(const RowView& row, std::vector<RowProblem>* problems);
 
 enum class Layout {
@@ -123,6 +131,7 @@ struct TableSpec {
   std::span<const OrderedColumns> ordered = {};
   RowCheck check = nullptr;  // cross-column rules beyond types and order
   Layout layout = Layout::kKeyed;
+  std::span<const Agreement> agreements = {};
 
   // Index of `column`, or -1.
   int IndexOf(std::string_view column) const;

@@ -496,6 +496,23 @@ Status BatchImporter::ApplyRow(const TableSpec& table, const std::string& file, 
                               "）中不存在"});
     }
   }
+  // Agreements: e.g. a term change's person must be the person of its sentence.
+  if (!row.deleted && problems.empty()) {
+    for (const domain::Agreement& a : table.agreements) {
+      const Value& mine = vals[table.IndexOf(a.column)];
+      const Value& via = vals[table.IndexOf(a.via)];
+      if (mine.is_null() || via.is_null()) continue;
+      const ColumnSpec& via_col = *table.Find(a.via);
+      ZJ_ASSIGN_OR_RETURN(auto theirs,
+                          store_.TextOf(*domain::FindTable(via_col.ref), via.text, a.column));
+      if (theirs && *theirs != mine.text) {
+        problems.push_back({a.column, mine.text, "agreement",
+                            std::string(table.Find(a.column)->label) + "“" +
+                                std::string(mine.text) + "”与" + std::string(via_col.label) + "“" +
+                                std::string(via.text) + "”所属人员“" + *theirs + "”不一致"});
+      }
+    }
+  }
   if (table.name == "attachments" && !row.deleted && problems.empty()) {
     ZJ_RETURN_IF_ERROR(CheckAttachment(*batch_, vals, &problems));
   }

@@ -218,6 +218,25 @@ Result<std::optional<int64_t>> ExchangeStore::LookupRowNo(const TableSpec& t,
   return out;
 }
 
+Result<std::optional<std::string>> ExchangeStore::TextOf(const TableSpec& t, std::string_view key,
+                                                        std::string_view column) {
+  auto& q = ref_queries_["#text." + std::string(t.name) + "." + std::string(column)];
+  if (!q) {
+    auto keys = t.KeyIndexes();
+    if (keys.size() != 1) return Internal("TextOf 仅适用于单列主键的表");
+    ZJ_ASSIGN_OR_RETURN(q, db_.Prepare("SELECT " + std::string(column) + " FROM " +
+                                       std::string(t.name) + " WHERE " +
+                                       std::string(t.columns[keys[0]].name) + " = $1"));
+  }
+  q->Reset();
+  q->BindText(1, key);
+  ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+  std::optional<std::string> out;
+  if (row && !q->IsNull(0)) out = std::string(q->ColumnText(0));
+  q->Reset();
+  return out;
+}
+
 Result<bool> ExchangeStore::IsReferenced(const TableSpec& t, const ColumnSpec& column,
                                          const TableSpec& parent, std::string_view key,
                                          int64_t parent_row_no) {

@@ -79,6 +79,10 @@ class ExchangeStore {
   // dropped by TableDone(); use LookupRowNo while the table is still being written.
   Result<std::optional<int64_t>> RowNo(const domain::TableSpec& table, std::string_view key);
   Result<std::optional<int64_t>> LookupRowNo(const domain::TableSpec& table, std::string_view key);
+  // The text of `column` in the row of `table` whose single-column key is `key`,
+  // or nullopt if there is no such row or the value is null.
+  Result<std::optional<std::string>> TextOf(const domain::TableSpec& table, std::string_view key,
+                                            std::string_view column);
   // Call when a table's writes for this batch are finished.
   void TableDone(const domain::TableSpec& table) {
     keys_[&table].valid = false;
