@@ -128,9 +128,6 @@ int CmdStatus(const std::string& url, bool checksum) {
 
 int CmdSynth(const std::string& scale_name, uint64_t seed, const std::string& out, double rate,
              const std::string& geo_dir) {
-#ifdef ZJ_NO_SYNTH_YET
-  return Fail(zj::Internal("synth not built"));
-#endif
   auto scale = zj::synth::ParseScale(scale_name);
   if (!scale.ok()) return Fail(scale.status());
   zj::synth::Options o;
