@@ -177,6 +177,7 @@ void BuildCourtCorrections(World& w) {
     CourtSubjectSpec spec;
     spec.surveillance = rng.Chance(0.05);
     spec.active = rng.Chance(0.95);
+    spec.min_days_before_as_of = rng.Chance(0.9) ? 70 : 20;
     BuildCourtSubject(w, rng, spec);
   }
 }

@@ -1157,7 +1157,7 @@ std::string IsoWeek(Date d) {
   const Date thursday = d + (4 - d.IsoWeekday());
   const int year = thursday.year();
   const int week = (thursday - Ymd(year, 1, 1)) / 7 + 1;
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
   return buf;
 }
@@ -1396,22 +1396,27 @@ void PlantLate(World& w, const PlantCounts& counts) {
     }
   }
 
-  // ---- M09 (3): a 12-month outlier per chosen prison; keep everyone else inside the fence ----
+  // ---- M09 (3): a 12-month outlier per chosen prison; everyone else well inside the fence ----
   const int outliers = std::max(1, counts.m[9] / 3);
+  SpreadWindowLevels(w);
+  // Safety net: no lawful 12-month total within 20 points of any reading of the fence.
   auto calm_background = [&w]() {
-    for (int round = 0; round < 6; ++round) {
+    for (int round = 0; round < 20; ++round) {
       bool changed = false;
-      const auto sums = WindowSumsByPrison(w);
-      for (const auto& people : sums) {
+      for (const auto& people : WindowSumsByPrison(w)) {
         if (people.size() < 2) continue;
-        const FenceStats st = Fences(people);
+        int top = -1, top_sum = 0;
         for (const WindowSum& ws : people) {
-          Prisoner& p = w.prisoners[ws.prisoner];
-          if (w.persons[p.person].plant == 9 && p.window_bonus >= 0) continue;
-          if (ws.sum >= st.low_fence - 30 && p.window_bonus != 1) {
-            p.window_bonus = 1;
-            changed = true;
+          const Prisoner& p = w.prisoners[ws.prisoner];
+          if (w.persons[p.person].plant == 9 && p.window_bonus > 40) continue;
+          if (ws.sum > top_sum && p.window_bonus > 1 && LawfulMargin(people, ws.prisoner) < 20) {
+            top = ws.prisoner;
+            top_sum = ws.sum;
           }
+        }
+        if (top >= 0) {
+          w.prisoners[top].window_bonus = 1;
+          changed = true;
         }
       }
       if (!changed) return;
@@ -1444,6 +1449,7 @@ void PlantLate(World& w, const PlantCounts& counts) {
       if (candidates.size() < 6) continue;
       const int pi = candidates[static_cast<size_t>(rng.Int(0, static_cast<int>(candidates.size()) - 1))];
       Prisoner& p = w.prisoners[pi];
+      const int previous = p.window_bonus;
       p.window_bonus = 48;
       const auto updated = WindowSumsByPrison(w)[prison];
       const FenceStats st = Fences(updated);
@@ -1451,8 +1457,8 @@ void PlantLate(World& w, const PlantCounts& counts) {
       for (const WindowSum& ws : updated) {
         if (ws.prisoner == pi) sum = ws.sum;
       }
-      if (sum < st.high_fence + 40) {
-        p.window_bonus = -1;
+      if (OutlierExcess(updated, pi) < 40) {
+        p.window_bonus = previous;
         continue;
       }
       ++planted;
@@ -1460,14 +1466,19 @@ void PlantLate(World& w, const PlantCounts& counts) {
       Label& l = NewLabel(w, 9, "计分考核异常", p.person, w.dir.prisons[prison].id);
       l.key = {{"person_id", w.persons[p.person].id}, {"month", FormatMonth(last)}};
       l.severity = "medium";
+      char fence[32];
+      std::snprintf(fence, sizeof fence, "%.1f", st.fence);
       l.summary = FormatMonth(first) + "至" + FormatMonth(last) + "计分合计" +
-                  std::to_string(sum) + "分，超过本监狱异常值上限（Q3＋3×IQR）";
+                  std::to_string(sum) + "分，超过本监狱同期（12个月均有计分的" +
+                  std::to_string(st.people) + "名罪犯）异常值上限" + fence + "分（Q3＋3×IQR）";
       l.facts = {{"window_from", FormatMonth(first)}, {"window_to", FormatMonth(last)},
                  {"points_12m", sum},
+                 {"population", "prisoners scored in all 12 months at this facility"},
+                 {"population_size", st.people},
                  {"facility_q1", st.q1},
                  {"facility_q3", st.q3},
                  {"facility_iqr", st.iqr},
-                 {"fence", st.q3 + law::kPointsFenceK * st.iqr},
+                 {"fence", st.fence},
                  {"fence_k", law::kPointsFenceK}};
       l.window = {{"from", FormatMonth(first)}, {"to", FormatMonth(last)}};
       l.basis = {"PARAM:fence_k"};

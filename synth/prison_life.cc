@@ -172,12 +172,11 @@ std::vector<PointsMonth> PointsSeries(const World& w, int prisoner) {
     if (auto it = p.penalties.find(m); it != p.penalties.end()) {
       pm.bonus = 0;
       pm.deduction = it->second;
+    } else if (p.window_bonus >= 0 && m >= window) {
+      // A fixed level over the 12-month window, ±1 alternating (the window sums to 12 × level).
+      pm.bonus = p.window_bonus + (p.window_bonus > 0 ? (m % 2 ? 1 : -1) : 0);
     } else {
       pm.bonus = std::max(0, p.bonus_level + noise);
-    }
-    if (p.window_bonus >= 0 && m >= window) {
-      pm.bonus = p.window_bonus;
-      pm.deduction = 0;
     }
     if (auto it = p.points_override.find(m); it != p.points_override.end()) {
       pm.bonus = it->second.first;
@@ -277,6 +276,22 @@ std::vector<AccountMonth> AccountSeries(const World& w, int prisoner) {
   return out;
 }
 
+void SpreadWindowLevels(World& w) {
+  const auto sums = WindowSumsByPrison(w);
+  for (const auto& people : sums) {
+    std::vector<std::pair<uint64_t, int>> order;
+    for (const WindowSum& ws : people) {
+      order.push_back({Mix(w.seed, static_cast<uint64_t>(ws.prisoner)), ws.prisoner});
+    }
+    std::sort(order.begin(), order.end());
+    const int n = static_cast<int>(order.size());
+    const int levels = policy::kBonusLevelMax - policy::kBonusLevelMin + 1;
+    for (int rank = 0; rank < n; ++rank) {
+      w.prisoners[order[rank].second].window_bonus = policy::kBonusLevelMin + rank * levels / n;
+    }
+  }
+}
+
 std::vector<std::vector<WindowSum>> WindowSumsByPrison(const World& w) {
   std::vector<std::vector<WindowSum>> out(w.dir.prisons.size());
   const int32_t window = w.PointsWindowFirst();
@@ -322,30 +337,67 @@ double QuantileNearestRank(std::vector<double> v, double p) {
 
 }  // namespace
 
+namespace {
+
+using Quantile = double (*)(std::vector<double>, double);
+constexpr Quantile kQuantiles[] = {QuantileType7, QuantileType6, QuantileNearestRank};
+
+double Fence(const std::vector<double>& v, Quantile q) {
+  const double q1 = q(v, 0.25), q3 = q(v, 0.75);
+  return q3 + law::kPointsFenceK * (q3 - q1);
+}
+
+enum class Reading { kFull, kNormalised, kRaw };
+
+// Values of a reading, and the value of `prisoner` in it (NaN when not included).
+std::vector<double> Values(const std::vector<WindowSum>& people, Reading r, int prisoner,
+                           double* mine) {
+  std::vector<double> v;
+  *mine = std::nan("");
+  for (const WindowSum& ws : people) {
+    if (r == Reading::kFull && ws.months != 12) continue;
+    const double x = r == Reading::kNormalised ? ws.sum * 12.0 / ws.months : ws.sum;
+    if (ws.prisoner == prisoner) *mine = x;
+    v.push_back(x);
+  }
+  return v;
+}
+
+}  // namespace
+
 FenceStats Fences(const std::vector<WindowSum>& people) {
   FenceStats st;
-  std::vector<double> all, full;
-  for (const WindowSum& ws : people) {
-    all.push_back(ws.sum);
-    if (ws.months == 12) full.push_back(ws.sum);
-  }
-  st.people = static_cast<int>(all.size());
-  if (all.empty()) return st;
-  st.q1 = QuantileType7(all, 0.25);
-  st.q3 = QuantileType7(all, 0.75);
+  double unused;
+  const std::vector<double> full = Values(people, Reading::kFull, -1, &unused);
+  st.people = static_cast<int>(full.size());
+  if (full.empty()) return st;
+  st.q1 = QuantileType7(full, 0.25);
+  st.q3 = QuantileType7(full, 0.75);
   st.iqr = st.q3 - st.q1;
-  st.low_fence = 1e18;
-  st.high_fence = -1e18;
-  for (const std::vector<double>* v : {&all, &full}) {
-    if (v->empty()) continue;
-    for (auto q : {QuantileType7, QuantileType6, QuantileNearestRank}) {
-      const double q1 = q(*v, 0.25), q3 = q(*v, 0.75);
-      const double fence = q3 + law::kPointsFenceK * (q3 - q1);
-      st.low_fence = std::min(st.low_fence, fence);
-      st.high_fence = std::max(st.high_fence, fence);
-    }
-  }
+  st.fence = st.q3 + law::kPointsFenceK * st.iqr;
   return st;
+}
+
+double LawfulMargin(const std::vector<WindowSum>& people, int prisoner) {
+  double margin = 1e18;
+  for (Reading r : {Reading::kFull, Reading::kNormalised, Reading::kRaw}) {
+    double mine;
+    const std::vector<double> v = Values(people, r, prisoner, &mine);
+    if (std::isnan(mine)) continue;
+    for (Quantile q : kQuantiles) margin = std::min(margin, Fence(v, q) - mine);
+  }
+  return margin;
+}
+
+double OutlierExcess(const std::vector<WindowSum>& people, int prisoner) {
+  double excess = 1e18;
+  for (Reading r : {Reading::kFull, Reading::kNormalised}) {
+    double mine;
+    const std::vector<double> v = Values(people, r, prisoner, &mine);
+    if (std::isnan(mine)) return -1e18;
+    for (Quantile q : kQuantiles) excess = std::min(excess, mine - Fence(v, q));
+  }
+  return excess;
 }
 
 }  // namespace zj::synth

@@ -59,14 +59,25 @@ struct WindowSum {
 // Per prison (index of OrgDirectory::prisons), in prisoner order.
 std::vector<std::vector<WindowSum>> WindowSumsByPrison(const World& w);
 
-// The upper far-out fence Q3 + k × IQR of a facility under several readings — everyone with
-// a month in the window or only full windows; quantiles by linear interpolation (type 7),
-// by the (n+1)p rule (type 6) or by nearest rank — reporting the lowest and highest fence.
+// Gives everyone with points in the window a fixed monthly bonus level there, spread evenly
+// over policy::kBonusLevelMin..Max by (seeded) rank within the prison, so that every
+// facility's interquartile range is wide and its top lies well inside Q3 + 3 × IQR.
+void SpreadWindowLevels(World& w);
+
+// The upper far-out fence Q3 + k × IQR of a facility, under every reading we can think of:
+// population = people with a score in all 12 months (the reading the labels use), everyone
+// normalised to 12 months (sum × 12 / months), or everyone's raw sum; quantiles by linear
+// interpolation (type 7), the (n+1)p rule (type 6) or nearest rank.
 struct FenceStats {
-  int people = 0;
-  double q1 = 0, q3 = 0, iqr = 0;  // type 7 over everyone with a month in the window
-  double low_fence = 0, high_fence = 0;
+  int people = 0;                  // with a full window
+  double q1 = 0, q3 = 0, iqr = 0;  // full windows, type 7 (what a label reports)
+  double fence = 0;                // q3 + k × iqr
 };
 FenceStats Fences(const std::vector<WindowSum>& people);
+// Least distance (points) below the fence of `prisoner` across all readings that include
+// them (negative when beyond it under some reading).
+double LawfulMargin(const std::vector<WindowSum>& people, int prisoner);
+// Least distance above the fence of `prisoner` across the full-window and normalised readings.
+double OutlierExcess(const std::vector<WindowSum>& people, int prisoner);
 
 }  // namespace zj::synth

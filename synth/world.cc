@@ -14,12 +14,12 @@ ScaleParams ParamsFor(Scale scale) {
            .monitored_share = 0.45};
       break;
     case Scale::kCity:
-      p = {.prisoners = 10000, .court_corrections = 3800, .detainees = 2500, .rsdl = 150,
+      p = {.prisoners = 10000, .court_corrections = 4200, .detainees = 2500, .rsdl = 150,
            .compulsory_medical = 60, .external_deaths = 200, .position_days = 30,
            .monitored_share = 0.985};
       break;
     case Scale::kProvince:
-      p = {.prisoners = 100000, .court_corrections = 38000, .detainees = 25000, .rsdl = 1500,
+      p = {.prisoners = 100000, .court_corrections = 42000, .detainees = 25000, .rsdl = 1500,
            .compulsory_medical = 600, .external_deaths = 2000, .position_days = 30,
            .monitored_share = 0.985};
       break;
