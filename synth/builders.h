@@ -93,8 +93,9 @@ int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok
 void EndCustody(World& w, int prisoner, Date date, std::string_view event, std::string note = {});
 // Creates a property case for `sentence` with the lawful status profile.
 int AddPropertyCase(World& w, Rng& rng, int sentence, std::string_view status, OptDate done_by);
-// Residence county of a new correction subject and its office.
-int AddCorrection(World& w, Rng& rng, CorrectionRow c);
+// Stores a correction record (id and office from its residence county) with its `reported`
+// and, when ended, `terminated` events. Returns the correction index.
+int AddCorrection(World& w, CorrectionRow c);
 
 // Months as a Chinese period ("2年3个月").
 std::string MonthsChinese(int months);

@@ -135,7 +135,7 @@ CourtSubject BuildCourtSubject(World& w, Rng& rng, const CourtSubjectSpec& spec)
       c.status_date = end;
     }
     c.monitor_allowed = spec.monitor_allowed;
-    out.correction = AddCorrection(w, rng, c);
+    out.correction = AddCorrection(w, c);
 
     // The odd admonition for a minor breach, well inside the period.
     const Date last_day = std::min(end, a - 1);
@@ -178,7 +178,18 @@ void BuildCourtCorrections(World& w) {
     spec.surveillance = rng.Chance(0.05);
     spec.active = rng.Chance(0.95);
     spec.min_days_before_as_of = rng.Chance(0.9) ? 70 : 20;
-    BuildCourtSubject(w, rng, spec);
+    const bool dies = spec.active && rng.Chance(0.006);
+    if (dies) spec.monitor_allowed = false;
+    const CourtSubject cs = BuildCourtSubject(w, rng, spec);
+    if (!dies || cs.correction < 0) continue;
+    // Died while under correction: closed as 死亡, with the civil-affairs death record.
+    CorrectionRow& c = w.corrections[cs.correction];
+    const Date death = w.as_of - rng.Int(20, 300);
+    if (death <= *c.reported + 10 || death >= c.end) continue;
+    c.status = "dead";
+    c.status_date = death;
+    w.AddCorrectionEvent(cs.correction, "died", death, "因病死亡");
+    w.deaths.push_back({w.persons[cs.person].id_number, death, w.dir.county_psb[c.county]});
   }
 }
 

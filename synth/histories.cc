@@ -153,8 +153,7 @@ int AddPropertyCase(World& w, Rng& rng, int sentence, std::string_view status, O
   return exec;
 }
 
-int AddCorrection(World& w, Rng& rng, CorrectionRow c) {
-  (void)rng;
+int AddCorrection(World& w, CorrectionRow c) {
   c.id = World::MakeId("CR", w.corrections.size() + 1);
   c.office = w.dir.county_corr[c.county];
   w.corrections.push_back(c);
@@ -246,7 +245,7 @@ int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok
     cr.status_date = cr.end;
   }
   cr.monitor_allowed = monitored_ok;
-  AddCorrection(w, rng, cr);
+  AddCorrection(w, cr);
   return change;
 }
 
@@ -738,7 +737,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
           cr.status = "terminated";
           cr.status_date = cr.end;
         }
-        const int corr = AddCorrection(w, rng, cr);
+        const int corr = AddCorrection(w, cr);
         // Medical reviews at 75–85-day steps (JX-ZJ-09: every 3 months).
         Date rev = decision + rng.Int(60, 75);
         const Date stop = std::min(cr.end, a - 1);

@@ -1399,33 +1399,30 @@ void PlantLate(World& w, const PlantCounts& counts) {
   // ---- M09 (3): a 12-month outlier per chosen prison; everyone else well inside the fence ----
   const int outliers = std::max(1, counts.m[9] / 3);
   SpreadWindowLevels(w);
-  // Safety net: no lawful 12-month total within 20 points of any reading of the fence.
-  auto calm_background = [&w]() {
-    for (int round = 0; round < 20; ++round) {
-      bool changed = false;
-      for (const auto& people : WindowSumsByPrison(w)) {
-        if (people.size() < 2) continue;
-        int top = -1, top_sum = 0;
-        for (const WindowSum& ws : people) {
-          const Prisoner& p = w.prisoners[ws.prisoner];
-          if (w.persons[p.person].plant == 9 && p.window_bonus > 40) continue;
-          if (ws.sum > top_sum && p.window_bonus > 1 && LawfulMargin(people, ws.prisoner) < 20) {
-            top = ws.prisoner;
-            top_sum = ws.sum;
-          }
-        }
-        if (top >= 0) {
-          w.prisoners[top].window_bonus = 1;
-          changed = true;
+  auto sums = WindowSumsByPrison(w);
+  // Safety net: no lawful 12-month total within 20 points of any reading of the fence; the
+  // top offender drops to the lowest level until none is left.
+  auto calm = [&w](std::vector<WindowSum>& people) {
+    for (size_t round = 0; round <= people.size(); ++round) {
+      if (people.size() < 2) return;
+      const FenceSet f = Fences(people);
+      WindowSum* top = nullptr;
+      for (WindowSum& ws : people) {
+        const Prisoner& p = w.prisoners[ws.prisoner];
+        if (w.persons[p.person].plant == 9 && p.window_bonus > 40) continue;
+        if (p.window_bonus > 1 && LawfulMargin(f, ws) < 20 && (!top || ws.sum > top->sum)) {
+          top = &ws;
         }
       }
-      if (!changed) return;
+      if (!top) return;
+      w.prisoners[top->prisoner].window_bonus = 1;
+      int prison;
+      *top = WindowSumOf(w, top->prisoner, &prison);
     }
   };
-  calm_background();
+  for (auto& people : sums) calm(people);
   {
     Rng rng = PlantRng(w, 9, 999);
-    auto sums = WindowSumsByPrison(w);
     std::vector<int> order(sums.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     auto full = [&sums](int prison) {
@@ -1438,54 +1435,55 @@ void PlantLate(World& w, const PlantCounts& counts) {
     int planted = 0;
     for (int prison : order) {
       if (planted >= outliers) break;
-      std::vector<int> candidates;
-      for (const WindowSum& ws : sums[prison]) {
+      std::vector<size_t> candidates;
+      for (size_t i = 0; i < sums[prison].size(); ++i) {
+        const WindowSum& ws = sums[prison][i];
         const Prisoner& p = w.prisoners[ws.prisoner];
         if (ws.months == 12 && !p.troublesome && !p.minor && w.persons[p.person].plant == 0 &&
             p.penalties.empty() && p.points_override.empty()) {
-          candidates.push_back(ws.prisoner);
+          candidates.push_back(i);
         }
       }
       if (candidates.size() < 6) continue;
-      const int pi = candidates[static_cast<size_t>(rng.Int(0, static_cast<int>(candidates.size()) - 1))];
-      Prisoner& p = w.prisoners[pi];
+      WindowSum& ws = sums[prison][candidates[static_cast<size_t>(
+          rng.Int(0, static_cast<int>(candidates.size()) - 1))]];
+      Prisoner& p = w.prisoners[ws.prisoner];
+      const WindowSum before = ws;
       const int previous = p.window_bonus;
       p.window_bonus = 48;
-      const auto updated = WindowSumsByPrison(w)[prison];
-      const FenceStats st = Fences(updated);
-      int sum = 0;
-      for (const WindowSum& ws : updated) {
-        if (ws.prisoner == pi) sum = ws.sum;
-      }
-      if (OutlierExcess(updated, pi) < 40) {
+      int unused;
+      ws = WindowSumOf(w, ws.prisoner, &unused);
+      const FenceSet f = Fences(sums[prison]);
+      if (OutlierExcess(f, ws) < 40) {
         p.window_bonus = previous;
+        ws = before;
         continue;
       }
       ++planted;
+      const int sum = ws.sum;
       const int32_t last = MonthIndex(w.as_of), first = w.PointsWindowFirst();
       Label& l = NewLabel(w, 9, "计分考核异常", p.person, w.dir.prisons[prison].id);
       l.key = {{"person_id", w.persons[p.person].id}, {"month", FormatMonth(last)}};
       l.severity = "medium";
       char fence[32];
-      std::snprintf(fence, sizeof fence, "%.1f", st.fence);
+      std::snprintf(fence, sizeof fence, "%.1f", f.fence);
       l.summary = FormatMonth(first) + "至" + FormatMonth(last) + "计分合计" +
                   std::to_string(sum) + "分，超过本监狱同期（12个月均有计分的" +
-                  std::to_string(st.people) + "名罪犯）异常值上限" + fence + "分（Q3＋3×IQR）";
+                  std::to_string(f.people) + "名罪犯）异常值上限" + fence + "分（Q3＋3×IQR）";
       l.facts = {{"window_from", FormatMonth(first)}, {"window_to", FormatMonth(last)},
                  {"points_12m", sum},
                  {"population", "prisoners scored in all 12 months at this facility"},
-                 {"population_size", st.people},
-                 {"facility_q1", st.q1},
-                 {"facility_q3", st.q3},
-                 {"facility_iqr", st.iqr},
-                 {"fence", st.fence},
+                 {"population_size", f.people},
+                 {"facility_q1", f.q1},
+                 {"facility_q3", f.q3},
+                 {"facility_iqr", f.iqr},
+                 {"fence", f.fence},
                  {"fence_k", law::kPointsFenceK}};
       l.window = {{"from", FormatMonth(first)}, {"to", FormatMonth(last)}};
       l.basis = {"PARAM:fence_k"};
-      sums = WindowSumsByPrison(w);
     }
   }
-  calm_background();
+  for (auto& people : sums) calm(people);
 }
 
 }  // namespace zj::synth

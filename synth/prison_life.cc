@@ -292,19 +292,25 @@ void SpreadWindowLevels(World& w) {
   }
 }
 
+WindowSum WindowSumOf(const World& w, int prisoner, int* prison) {
+  const int32_t window = w.PointsWindowFirst();
+  WindowSum ws{prisoner, 0, 0};
+  *prison = -1;
+  for (const PointsMonth& pm : PointsSeries(w, prisoner)) {
+    if (pm.month < window) continue;
+    ws.sum += pm.total();
+    ++ws.months;
+    *prison = pm.prison;
+  }
+  return ws;
+}
+
 std::vector<std::vector<WindowSum>> WindowSumsByPrison(const World& w) {
   std::vector<std::vector<WindowSum>> out(w.dir.prisons.size());
-  const int32_t window = w.PointsWindowFirst();
   for (size_t i = 0; i < w.prisoners.size(); ++i) {
     if (w.prisoners[i].prisons.empty()) continue;
-    WindowSum ws{static_cast<int>(i), 0, 0};
-    int prison = -1;
-    for (const PointsMonth& pm : PointsSeries(w, static_cast<int>(i))) {
-      if (pm.month < window) continue;
-      ws.sum += pm.total();
-      ++ws.months;
-      prison = pm.prison;
-    }
+    int prison;
+    const WindowSum ws = WindowSumOf(w, static_cast<int>(i), &prison);
     if (ws.months > 0) out[prison].push_back(ws);
   }
   return out;
@@ -342,60 +348,57 @@ namespace {
 using Quantile = double (*)(std::vector<double>, double);
 constexpr Quantile kQuantiles[] = {QuantileType7, QuantileType6, QuantileNearestRank};
 
-double Fence(const std::vector<double>& v, Quantile q) {
-  const double q1 = q(v, 0.25), q3 = q(v, 0.75);
-  return q3 + law::kPointsFenceK * (q3 - q1);
-}
-
-enum class Reading { kFull, kNormalised, kRaw };
-
-// Values of a reading, and the value of `prisoner` in it (NaN when not included).
-std::vector<double> Values(const std::vector<WindowSum>& people, Reading r, int prisoner,
-                           double* mine) {
-  std::vector<double> v;
-  *mine = std::nan("");
-  for (const WindowSum& ws : people) {
-    if (r == Reading::kFull && ws.months != 12) continue;
-    const double x = r == Reading::kNormalised ? ws.sum * 12.0 / ws.months : ws.sum;
-    if (ws.prisoner == prisoner) *mine = x;
-    v.push_back(x);
+void FencesOf(const std::vector<double>& v, double out[3]) {
+  for (int i = 0; i < 3; ++i) {
+    const double q1 = kQuantiles[i](v, 0.25), q3 = kQuantiles[i](v, 0.75);
+    out[i] = q3 + law::kPointsFenceK * (q3 - q1);
   }
-  return v;
 }
+
+double Normalised(const WindowSum& ws) { return ws.sum * 12.0 / ws.months; }
 
 }  // namespace
 
-FenceStats Fences(const std::vector<WindowSum>& people) {
-  FenceStats st;
-  double unused;
-  const std::vector<double> full = Values(people, Reading::kFull, -1, &unused);
-  st.people = static_cast<int>(full.size());
-  if (full.empty()) return st;
-  st.q1 = QuantileType7(full, 0.25);
-  st.q3 = QuantileType7(full, 0.75);
-  st.iqr = st.q3 - st.q1;
-  st.fence = st.q3 + law::kPointsFenceK * st.iqr;
-  return st;
+FenceSet Fences(const std::vector<WindowSum>& people) {
+  FenceSet f;
+  std::vector<double> full, normalised, raw;
+  for (const WindowSum& ws : people) {
+    if (ws.months == 12) full.push_back(ws.sum);
+    normalised.push_back(Normalised(ws));
+    raw.push_back(ws.sum);
+  }
+  f.people = static_cast<int>(full.size());
+  if (!full.empty()) {
+    f.has_full = true;
+    f.q1 = QuantileType7(full, 0.25);
+    f.q3 = QuantileType7(full, 0.75);
+    f.iqr = f.q3 - f.q1;
+    f.fence = f.q3 + law::kPointsFenceK * f.iqr;
+    FencesOf(full, f.full);
+  }
+  if (!raw.empty()) {
+    FencesOf(normalised, f.normalised);
+    FencesOf(raw, f.raw);
+  }
+  return f;
 }
 
-double LawfulMargin(const std::vector<WindowSum>& people, int prisoner) {
+double LawfulMargin(const FenceSet& f, const WindowSum& ws) {
   double margin = 1e18;
-  for (Reading r : {Reading::kFull, Reading::kNormalised, Reading::kRaw}) {
-    double mine;
-    const std::vector<double> v = Values(people, r, prisoner, &mine);
-    if (std::isnan(mine)) continue;
-    for (Quantile q : kQuantiles) margin = std::min(margin, Fence(v, q) - mine);
+  for (int i = 0; i < 3; ++i) {
+    if (ws.months == 12 && f.has_full) margin = std::min(margin, f.full[i] - ws.sum);
+    margin = std::min(margin, f.normalised[i] - Normalised(ws));
+    margin = std::min(margin, f.raw[i] - ws.sum);
   }
   return margin;
 }
 
-double OutlierExcess(const std::vector<WindowSum>& people, int prisoner) {
+double OutlierExcess(const FenceSet& f, const WindowSum& ws) {
+  if (ws.months != 12 || !f.has_full) return -1e18;
   double excess = 1e18;
-  for (Reading r : {Reading::kFull, Reading::kNormalised}) {
-    double mine;
-    const std::vector<double> v = Values(people, r, prisoner, &mine);
-    if (std::isnan(mine)) return -1e18;
-    for (Quantile q : kQuantiles) excess = std::min(excess, mine - Fence(v, q));
+  for (int i = 0; i < 3; ++i) {
+    excess = std::min(excess, ws.sum - f.full[i]);
+    excess = std::min(excess, Normalised(ws) - f.normalised[i]);
   }
   return excess;
 }

@@ -68,16 +68,20 @@ void SpreadWindowLevels(World& w);
 // population = people with a score in all 12 months (the reading the labels use), everyone
 // normalised to 12 months (sum × 12 / months), or everyone's raw sum; quantiles by linear
 // interpolation (type 7), the (n+1)p rule (type 6) or nearest rank.
-struct FenceStats {
+struct FenceSet {
   int people = 0;                  // with a full window
   double q1 = 0, q3 = 0, iqr = 0;  // full windows, type 7 (what a label reports)
   double fence = 0;                // q3 + k × iqr
+  double full[3] = {}, normalised[3] = {}, raw[3] = {};  // per quantile method
+  bool has_full = false;
 };
-FenceStats Fences(const std::vector<WindowSum>& people);
-// Least distance (points) below the fence of `prisoner` across all readings that include
-// them (negative when beyond it under some reading).
-double LawfulMargin(const std::vector<WindowSum>& people, int prisoner);
-// Least distance above the fence of `prisoner` across the full-window and normalised readings.
-double OutlierExcess(const std::vector<WindowSum>& people, int prisoner);
+FenceSet Fences(const std::vector<WindowSum>& people);
+// Least distance (points) below the fence across every reading that includes `ws`
+// (negative when beyond it under some reading).
+double LawfulMargin(const FenceSet& f, const WindowSum& ws);
+// Least distance above the fence across the full-window and normalised readings.
+double OutlierExcess(const FenceSet& f, const WindowSum& ws);
+// The window sum of one prisoner.
+WindowSum WindowSumOf(const World& w, int prisoner, int* prison);
 
 }  // namespace zj::synth

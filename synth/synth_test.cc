@@ -272,6 +272,22 @@ TEST_F(TinyBatch, EveryFieldPassesStrictValidation) {
           EXPECT_LE(a.i, b.i) << name << " line " << r + 1 << " " << o.first << " > " << o.second;
         }
       }
+      for (const domain::Agreement& a : spec->agreements) {
+        // e.g. term_changes.person_id must be the person of term_changes.sentence_id.
+        const domain::ColumnSpec* via = spec->Find(a.via);
+        const std::string target(via->ref);
+        const std::string via_value(view.Raw(a.via));
+        if (via_value.empty()) continue;
+        const auto& trows = Table(target);
+        const int tkey = Col(target, std::string(domain::FindTable(target)->columns[0].name));
+        const int tcol = Col(target, std::string(a.column));
+        bool ok = false;
+        for (size_t k = 1; k < trows.size() && !ok; ++k) {
+          ok = trows[k][tkey] == via_value && trows[k][tcol] == view.Raw(a.column);
+        }
+        EXPECT_TRUE(ok) << name << " line " << r + 1 << ": " << a.column << " disagrees with "
+                        << a.via;
+      }
       if (spec->check) {
         std::vector<domain::RowProblem> problems;
         spec->check(view, &problems);

@@ -68,9 +68,12 @@ class TsFormatter {
 double Unit(uint64_t seed, uint64_t key) {
   return static_cast<double>(Mix(seed, key) >> 11) * 0x1.0p-53;
 }
+// Approximately standard normal (Irwin–Hall of three uniforms), cheap and bounded (|x| ≤ 3).
 double Gauss(uint64_t seed, uint64_t key) {
-  double u = std::max(Unit(seed, key * 2 + 1), 1e-12);
-  return std::sqrt(-2 * std::log(u)) * std::cos(kTwoPi * Unit(seed, key * 2 + 2));
+  const uint64_t h = Mix(seed, key);
+  const double a = static_cast<double>(h & 0x1fffff), b = static_cast<double>((h >> 21) & 0x1fffff),
+               c = static_cast<double>((h >> 42) & 0x1fffff);
+  return ((a + b + c) / static_cast<double>(0x200000) - 1.5) * 2.0;
 }
 
 struct Offset2 {
@@ -86,27 +89,37 @@ Offset2 Relative(LonLat from, LonLat to) {
           (to.lat - from.lat) * kMetersPerDegreeLat};
 }
 
-// Where a subject is at `ts` relative to home, before jitter.
-Offset2 Routine(const Track& t, Timestamp ts) {
-  const int64_t local = ts + 8 * 3600;
-  const int64_t day = local / 86400;
-  const double hour = static_cast<double>(local % 86400) / 3600.0;
-  const int dow = Date::FromDays(static_cast<int32_t>(day)).IsoWeekday();
-  const Offset2 home{0, 0};
-  const Offset2 work = Relative(t.home, t.work);
-  // A spot of the day for weekends and evenings, within 70% of the radius.
+// The subject's day: weekday or not, and a spot of the day (weekends and evenings) within 70%
+// of the radius.
+struct DayPlan {
+  int64_t day = INT64_MIN;
+  bool weekday = true;
+  Offset2 spot;
+};
+
+void PlanDay(const Track& t, int64_t day, DayPlan* plan) {
+  plan->day = day;
+  plan->weekday = Date::FromDays(static_cast<int32_t>(day)).IsoWeekday() <= 5;
   const double ang = kTwoPi * Unit(t.seed, static_cast<uint64_t>(day) * 31 + 7);
   const double r = t.radius_m * 0.7 * std::sqrt(Unit(t.seed, static_cast<uint64_t>(day) * 31 + 8));
-  const Offset2 spot{r * std::cos(ang), r * std::sin(ang)};
-  const bool weekday = dow <= 5;
-  const Offset2 day_place = weekday ? work : spot;
-  const double leave_home = weekday ? 7.5 : 9.5, arrive = leave_home + 1;
-  const double leave_place = weekday ? 17.5 : 16.5, back = leave_place + 1;
+  plan->spot = {r * std::cos(ang), r * std::sin(ang)};
+}
+
+// Where a subject is at `ts` relative to home, before jitter.
+Offset2 Routine(const Track& t, Offset2 work, Timestamp ts, DayPlan* plan) {
+  const int64_t local = ts + 8 * 3600;
+  const int64_t day = local / 86400;
+  if (day != plan->day) PlanDay(t, day, plan);
+  const double hour = static_cast<double>(local % 86400) / 3600.0;
+  const Offset2 home{0, 0};
+  const Offset2 day_place = plan->weekday ? work : plan->spot;
+  const double leave_home = plan->weekday ? 7.5 : 9.5, arrive = leave_home + 1;
+  const double leave_place = plan->weekday ? 17.5 : 16.5, back = leave_place + 1;
   if (hour < leave_home || hour >= back + 2.5) return home;
   if (hour < arrive) return Between(home, day_place, hour - leave_home);
   if (hour < leave_place) return day_place;
   if (hour < back) return Between(day_place, home, hour - leave_place);
-  return Between(home, spot, 0.15);  // evening stroll near home
+  return Between(home, plan->spot, 0.15);  // evening stroll near home
 }
 
 struct Gap {
@@ -144,7 +157,6 @@ int PickDestination(const World& w, Rng& rng, int residence, LonLat* place) {
 void BuildTracks(World& w) {
   const Timestamp window_start = w.WindowStart();
   const Date first_day = BeijingDate(window_start);
-  const int slots = SlotCount(w);
   for (size_t i = 0; i < w.corrections.size(); ++i) {
     CorrectionRow& c = w.corrections[i];
     Rng rng(w.seed, Stream::kTrajectory, i);
@@ -186,7 +198,6 @@ void BuildTracks(World& w) {
         w.leaves.pop_back();
       }
     }
-    (void)slots;
     w.tracks.push_back(std::move(t));
   }
 }
@@ -196,7 +207,6 @@ void WritePositions(const World& w, CsvTable* table) {
   const bool fast = cols.size() == 5 && cols[0].name == "correction_id" && cols[1].name == "ts" &&
                     cols[2].name == "lon" && cols[3].name == "lat" && cols[4].name == "source";
   const int slots = SlotCount(w);
-  const Timestamp window_start = w.WindowStart();
   TsFormatter fmt;
   std::string buf;
   buf.reserve(1 << 20);
@@ -236,6 +246,8 @@ void WritePositions(const World& w, CsvTable* table) {
       if (!protected_at(ts - 3600, ts + 3600)) checkins.push_back(ts);
     }
     size_t next_checkin = 0;
+    DayPlan plan;
+    const Offset2 work = Relative(t.home, t.work);
     auto emit = [&](Timestamp ts, LonLat p, std::string_view source) {
       if (fast) {
         buf.append(id);
@@ -289,13 +301,14 @@ void WritePositions(const World& w, CsvTable* table) {
         double n = std::clamp(Gauss(t.seed, key + 1) * 20, -60.0, 60.0);
         p = Offset(away->place, e, n);
       } else {
-        Offset2 o = Routine(t, ts);
+        Offset2 o = Routine(t, work, ts, &plan);
         o.east += std::clamp(Gauss(t.seed, key) * 12, -40.0, 40.0);
         o.north += std::clamp(Gauss(t.seed, key + 1) * 12, -40.0, 40.0);
-        const double d = std::hypot(o.east, o.north);
-        if (d > t.radius_m) {
-          o.east *= t.radius_m / d;
-          o.north *= t.radius_m / d;
+        const double d2 = o.east * o.east + o.north * o.north;
+        if (d2 > t.radius_m * t.radius_m) {
+          const double k = t.radius_m / std::sqrt(d2);
+          o.east *= k;
+          o.north *= k;
         }
         p = Offset(t.home, o.east, o.north);
       }
@@ -306,7 +319,6 @@ void WritePositions(const World& w, CsvTable* table) {
       table->AppendRaw(buf, rows);
       buf.clear();
     }
-    (void)window_start;
   }
 }
 
