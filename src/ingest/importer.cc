@@ -176,8 +176,13 @@ void ReadRows(CsvReader* reader, const TableSpec* table, const HeaderMap* header
     size_t need = rec.raw.size() * 2 + 16;
     if (chunk->text.size() + need > chunk->text.capacity()) {
       queue->Push(std::move(chunk));
-      if (queue->cancelled()) return;
       chunk = fresh(need);
+      if (queue->cancelled()) {  // the writer failed; end the stream so it can stop waiting
+        chunk->last = true;
+        chunk->stream_status = Aborted("导入已中止");
+        queue->Push(std::move(chunk));
+        return;
+      }
     }
     Chunk& c = *chunk;
     // Copy the record and re-point its fields into the chunk.
@@ -848,9 +853,9 @@ std::string ImportReport::ToChinese() const {
                   (mode == "quarantine" ? "隔离模式" : "严格模式") + "）\n";
   char line[256];
   if (!tables.empty()) {
-    s += "数据表                  读取      新增      更新      删除  删除不存在      拒收    耗时(秒)\n";
+    s += "数据表                  读取      新增      更新      删除  删除不存在      拒收     耗时(秒)\n";
     for (const auto& t : tables) {
-      std::snprintf(line, sizeof line, "%-22s %8lld %9lld %9lld %9lld %11lld %9lld %10.2f\n",
+      std::snprintf(line, sizeof line, "%-22s %8lld %9lld %9lld %9lld %11lld %9lld %11.3f\n",
                     t.table.c_str(), (long long)t.read, (long long)t.inserted,
                     (long long)t.updated, (long long)t.deleted, (long long)t.delete_missing,
                     (long long)t.rejected, t.seconds);

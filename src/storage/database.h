@@ -32,6 +32,9 @@ class Statement {
   virtual void BindInt(int index, int64_t value) = 0;
   virtual void BindReal(int index, double value) = 0;
   virtual void BindText(int index, std::string_view value) = 0;
+  // Like BindText, without a copy: `value` must stay alive until the statement is
+  // reset or bound again.
+  virtual void BindTextView(int index, std::string_view value) = 0;
   // Runs one step. Returns true when a result row is available, false when done.
   virtual Result<bool> Step() = 0;
   // Runs to completion, ignoring result rows.

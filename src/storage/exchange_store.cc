@@ -26,7 +26,7 @@ void BindValue(Statement& s, int i, const Value& v) {
     case Value::Kind::kNull: s.BindNull(i); break;
     case Value::Kind::kInt: s.BindInt(i, v.i); break;
     case Value::Kind::kReal: s.BindReal(i, v.r); break;
-    case Value::Kind::kText: s.BindText(i, v.text); break;
+    case Value::Kind::kText: s.BindTextView(i, v.text); break;  // rows outlive the statement run
   }
 }
 
@@ -118,7 +118,7 @@ Result<int> ExchangeStore::BindRow(const TableSpec& t, Statement& s, std::span<c
   if (x_extra.empty()) {
     s.BindNull(p++);
   } else {
-    s.BindText(p++, x_extra);
+    s.BindTextView(p++, x_extra);
   }
   s.BindInt(p++, batch_no_);
   return p;

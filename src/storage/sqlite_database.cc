@@ -36,6 +36,9 @@ class SqliteStatement final : public Statement {
   void BindText(int i, std::string_view v) override {
     sqlite3_bind_text(stmt_, Slot(i), v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
+  void BindTextView(int i, std::string_view v) override {
+    sqlite3_bind_text(stmt_, Slot(i), v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  }
   Result<bool> Step() override {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
