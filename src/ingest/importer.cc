@@ -26,7 +26,7 @@ using storage::WriteOutcome;
 
 namespace {
 
-constexpr size_t kChunkBytes = 4 << 20;
+constexpr size_t kChunkBytes = 1 << 20;
 constexpr size_t kQueueDepth = 4;
 constexpr int64_t kProgressEvery = 1 << 20;
 

@@ -161,7 +161,7 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Ope
   if (is_new && !options.read_only) ZJ_RETURN_IF_ERROR(database->Exec("PRAGMA page_size=8192"));
   ZJ_RETURN_IF_ERROR(database->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;"));
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Database>(std::move(database));
 }
 
