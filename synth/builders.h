@@ -70,6 +70,7 @@ struct PrisonerSpec {
   OptDate end_from;             // computed end on or after this date
   bool monitored_ok = true;     // a resulting correction may be electronically monitored
   bool transfers = true;        // a transfer between prisons may happen
+  bool custody_credit = true;   // custody_credit_days may be non-zero (only without reductions)
   OptDate end_to;               // computed end on or before this date
   OptDate release_to;           // kTempRelease: released on or before this date
   bool recidivist = false;      // exactly one category flag: 累犯
@@ -86,8 +87,8 @@ int AddCommutation(World& w, Rng& rng, int prisoner, Date proposal, std::string_
 // The same with explicit dates (no decision when `decision` is empty).
 int AddCommutationAt(World& w, int prisoner, Date proposal, std::string_view basis,
                      int cut_months, OptDate decision, OptDate effective, OptDate opinion_date);
-// Parole proposed on `proposal`, ruled 18–28 days later, released 2–6 days after that;
-// creates the parole correction (reported 1–7 days after release). Returns the change.
+// Parole proposed on `proposal`, ruled 18–28 days later, released 1–3 days after that;
+// creates the parole correction (reported 1–4 days after release). Returns the change.
 int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok);
 // Ends custody on `date` with custody event `event` at the prison held then.
 void EndCustody(World& w, int prisoner, Date date, std::string_view event, std::string note = {});

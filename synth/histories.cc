@@ -215,7 +215,7 @@ int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok
   c.proposing_org = w.dir.prisons[prison].id;
   c.proposal = proposal;
   c.decision = proposal + rng.Int(18, 28);
-  c.effective = *c.decision + rng.Int(2, 6);
+  c.effective = *c.decision + rng.Int(1, 3);
   c.deciding_org = w.dir.city_court[w.geo.CityOf(w.dir.prisons[prison].county)];
   c.probation_end = p.end;
   c.reason = "确有悔改表现，没有再犯罪的危险";
@@ -236,7 +236,7 @@ int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok
   cr.county = w.persons[p.person].county;
   cr.start = release;
   cr.end = *p.end;
-  cr.reported = release + rng.Int(1, policy::kReportMaxDays);
+  cr.reported = release + rng.Int(1, 4);  // ≤ 7 days after the ruling (law: 10 after effect)
   if (cr.end >= w.as_of + 30) {
     cr.status = "active";
     cr.status_date = cr.reported;
@@ -412,7 +412,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
     int credit = 0;
     OptDate end;
     if (fixed || penalty == "criminal_detention") {
-      if (!reductions && spec.outcome != Outcome::kParoled &&
+      if (!reductions && spec.custody_credit && spec.outcome != Outcome::kParoled &&
           spec.outcome != Outcome::kServingInCentre && spec.outcome != Outcome::kTempRelease &&
           rng.Chance(0.1)) {
         credit = rng.Int(10, 90);
@@ -430,7 +430,8 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         if (property_status == "done") paid_on = e + rng.Int(20, 300);
       } else if (must_pay) {
         property_status = "done";
-        paid_on = e + rng.Int(20, 300);
+        // Planters add their own proposals at any time after delivery: pay at once.
+        paid_on = spec.commutations ? e + rng.Int(20, 300) : e + rng.Int(5, 15);
       } else {
         static constexpr std::string_view kStatuses[] = {"open", "done", "terminated_this_round",
                                                          "suspended", "terminated"};
@@ -701,7 +702,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         break;
       case Outcome::kTempRelease: {
         Date r = *temp_release;
-        Date decision = r - rng.Int(1, 5);
+        Date decision = r - rng.Int(1, 3);
         Date proposal = decision - rng.Int(10, 20);
         ChangeRow c;
         c.person = person;
@@ -728,7 +729,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         cr.county = county;
         cr.start = r;
         cr.end = *p.end;
-        cr.reported = r + rng.Int(1, 5);
+        cr.reported = r + rng.Int(1, 3);  // ≤ 6 days after the decision (law: 10)
         cr.monitor_allowed = false;
         if (cr.end >= a + 30) {
           cr.status = "active";

@@ -147,8 +147,9 @@ inline constexpr double kMaxTotalCutShare = 0.30;
 // Parole: ≥ 62% of the original term served (law: 1/2); ≥ 2y1m after the last commutation.
 inline constexpr double kParoleServedShare = 0.62;
 inline constexpr Period kParoleAfterCommutation = Period::YearsMonths(2, 1);
-// Delivery to prison within 7–30 days of the judgment taking effect (law: 10 days + 1 month).
-inline constexpr int kDeliveryMinDays = 7, kDeliveryMaxDays = 30;
+// Delivery to prison within 7–25 days of the judgment taking effect (law: 10 days + 1 month;
+// 25 days stays inside even a bare "1 month from the effective date" from 31 January).
+inline constexpr int kDeliveryMinDays = 7, kDeliveryMaxDays = 25;
 // Property case filed 1–6 days after the judgment takes effect (M19 default 30; 立案 7).
 inline constexpr int kFilingMaxDays = 6;
 // Paid in full at least this many days before the first reduction or parole proposal.

@@ -65,6 +65,7 @@ PrisonerSpec PlainSpec(int min_term, int max_term) {
   s.commutations = false;
   s.property_paid = true;
   s.transfers = false;
+  s.custody_credit = false;  // planters add reductions: one reading of month arithmetic only
   s.min_term = min_term;
   s.max_term = max_term;
   return s;
@@ -558,6 +559,10 @@ void RewriteReviews(World& w, int corr, Date last, std::string_view last_conclus
   std::vector<Date> dates;
   for (Date d = last; d >= c.decision_effective + 5; d = d - 80) dates.push_back(d);
   std::reverse(dates.begin(), dates.end());
+  // The first review comes 60 days after the decision when the 80-day steps leave more.
+  if (dates.empty() || dates.front() > c.decision_effective + 70) {
+    dates.insert(dates.begin(), c.decision_effective + 60);
+  }
   const std::string hospital =
       w.geo.cities()[w.geo.CityOf(c.county)].name + "第一人民医院";
   for (size_t i = 0; i < dates.size(); ++i) {

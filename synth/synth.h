@@ -11,6 +11,17 @@
 // planted violations of every model M01–M25 with `labels.jsonl` listing the findings
 // a correct engine must produce (spec/MODELS.md format).
 //
+// Output: `out_dir/batch/` (manifest.json, one CSV per table of domain::AllTables(),
+// positions.csv.gz, attachments/) and `out_dir/labels.jsonl`. The data are judged as of
+// 2026-06-30T23:00:00+08:00 (the manifest's exported_at; JX-CC-14 is in force then), and
+// every label's detected_at is that moment. The lawful background keeps clear of every
+// limit in synth/law_numbers.h by a margin; each planted case triggers exactly one finding
+// of one model. Readings the labels assume where the catalogue leaves a choice: M09's
+// 12-month fence is over the prisoners scored in all 12 months up to the as-of month;
+// M12's due date is the 3-month review date, or review date + 30 days for a
+// no_longer_eligible review not followed by recommitment; M15's `from` is the last position
+// before the silence.
+//
 // Deterministic: the same options give byte-identical output. Positions are written
 // streaming (gzip), never all held in memory.
 // Not thread-safe (one generator per call).
@@ -33,6 +44,8 @@ struct Options {
   std::string out_dir;            // created if missing; must be empty or absent
   double violation_rate = 0.02;   // share of eligible records that get a planted violation
   std::string geo_dir;            // folder with sichuan-counties.geojson, sichuan-regions.csv
+                                  // (empty: ./data/geo, then $ZJ_SOURCE_DIR/data/geo, then
+                                  // the source tree's data/geo)
 };
 
 struct Report {
