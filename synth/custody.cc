@@ -143,42 +143,13 @@ void BuildPreTrial(World& w) {
     }
   }
 
-  // 指定居所监视居住: copy of the decision received within 0–2 days.
   for (int i = 0; i < w.params.rsdl; ++i) {
     Rng rng(w.seed, Stream::kRsdl, static_cast<uint64_t>(i));
-    const int county = DrawCounty(w, rng);
-    const Date decision = a - rng.Int(5, 500);
-    RsdlRow r;
-    r.id = World::MakeId("RS", w.rsdl.size() + 1);
-    r.person = w.AddPerson(rng, rng.Chance(0.15) ? 'F' : 'M', DrawBirth(rng, decision, 25, 60),
-                           county);
-    r.deciding_org = rng.Chance(0.8) ? w.dir.county_psb[county] : w.dir.county_proc[county];
-    r.decision = decision;
-    r.start = decision;
-    const Date end = decision + rng.Int(20, 150);
-    if (end <= a - 1) r.end = end;
-    r.copy_received = std::min(a, decision + rng.Int(0, policy::kRsdlCopyMaxDays));
-    w.rsdl.push_back(std::move(r));
+    AddRsdl(w, rng, a - rng.Int(5, 500));
   }
-
-  // 强制医疗: delivered within 1–4 days of the decision.
   for (int i = 0; i < w.params.compulsory_medical; ++i) {
     Rng rng(w.seed, Stream::kCompulsoryMedical, static_cast<uint64_t>(i));
-    const int county = DrawCounty(w, rng);
-    const Date decision = a - rng.Int(10, 1800);
-    CmRow c;
-    c.id = World::MakeId("CM", w.cm.size() + 1);
-    c.person = w.AddPerson(rng, rng.Chance(0.2) ? 'F' : 'M', DrawBirth(rng, decision, 20, 65),
-                           county);
-    c.court = w.dir.county_court[county];
-    c.decision = decision;
-    c.delivered = decision + rng.Int(1, policy::kCmDeliveryMaxDays);
-    c.hospital = w.dir.hospitals[w.geo.cities()[w.geo.CityOf(county)].code == "511300" ? 1 : 0];
-    if (rng.Chance(0.3)) {
-      const Date released = *c.delivered + rng.Int(365, 1200);
-      if (released <= a - 1) c.released = released;
-    }
-    w.cm.push_back(std::move(c));
+    AddCompulsoryMedical(w, rng, a - rng.Int(10, 1800), true);
   }
 
   // Deaths of people the other tables do not know (civil-affairs feed).
@@ -190,6 +161,40 @@ void BuildPreTrial(World& w) {
     w.deaths.push_back({w.id_numbers.Make(rng, w.geo.counties()[county].code, birth, gender),
                         a - rng.Int(1, 1500), w.dir.county_psb[county]});
   }
+}
+
+int AddRsdl(World& w, Rng& rng, Date decision) {
+  const int county = DrawCounty(w, rng);
+  RsdlRow r;
+  r.id = World::MakeId("RS", w.rsdl.size() + 1);
+  r.person = w.AddPerson(rng, rng.Chance(0.15) ? 'F' : 'M', DrawBirth(rng, decision, 25, 60),
+                         county);
+  r.deciding_org = rng.Chance(0.8) ? w.dir.county_psb[county] : w.dir.county_proc[county];
+  r.decision = decision;
+  r.start = decision;
+  const Date end = decision + rng.Int(20, 150);
+  if (end <= w.as_of - 1) r.end = end;
+  r.copy_received = std::min(w.as_of, decision + rng.Int(0, policy::kRsdlCopyMaxDays));
+  w.rsdl.push_back(std::move(r));
+  return static_cast<int>(w.rsdl.size()) - 1;
+}
+
+int AddCompulsoryMedical(World& w, Rng& rng, Date decision, bool may_release) {
+  const int county = DrawCounty(w, rng);
+  CmRow c;
+  c.id = World::MakeId("CM", w.cm.size() + 1);
+  c.person = w.AddPerson(rng, rng.Chance(0.2) ? 'F' : 'M', DrawBirth(rng, decision, 20, 65),
+                         county);
+  c.court = w.dir.county_court[county];
+  c.decision = decision;
+  c.delivered = decision + rng.Int(1, policy::kCmDeliveryMaxDays);
+  c.hospital = w.dir.hospitals[w.geo.cities()[w.geo.CityOf(county)].code == "511300" ? 1 : 0];
+  if (may_release && rng.Chance(0.3)) {
+    const Date released = *c.delivered + rng.Int(365, 1200);
+    if (released <= w.as_of - 1) c.released = released;
+  }
+  w.cm.push_back(std::move(c));
+  return static_cast<int>(w.cm.size()) - 1;
 }
 
 }  // namespace zj::synth

@@ -16,5 +16,9 @@ Date StageDeadline(std::string_view stage, Date start);
 
 // A detainee at `stage`, in custody since `start` (still held when `released` is empty).
 int AddDetention(World& w, Rng& rng, std::string_view stage, Date start, OptDate released);
+// A lawful 指定居所监视居住 decided on `decision` (copy received within 0–2 days).
+int AddRsdl(World& w, Rng& rng, Date decision);
+// A lawful 强制医疗 decided on `decision` (delivered within 1–4 days; released for some).
+int AddCompulsoryMedical(World& w, Rng& rng, Date decision, bool may_release);
 
 }  // namespace zj::synth

@@ -1104,6 +1104,8 @@ void PlantM24M25(World& w, int count24, int count25) {
   std::vector<int> rows(w.rsdl.size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   rng.Shuffle(&rows);
+  // Background rows first, then spare rows (lawful unless needed) so that enough qualify.
+  for (int k = 0; k < count24; ++k) rows.push_back(AddRsdl(w, rng, w.as_of - rng.Int(30, 300)));
   int planted = 0;
   for (int i : rows) {
     if (planted >= count24) break;
@@ -1131,6 +1133,9 @@ void PlantM24M25(World& w, int count24, int count25) {
   rows.resize(w.cm.size());
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   rng25.Shuffle(&rows);
+  for (int k = 0; k < count25; ++k) {
+    rows.push_back(AddCompulsoryMedical(w, rng25, w.as_of - rng25.Int(120, 900), false));
+  }
   planted = 0;
   for (int i : rows) {
     if (planted >= count25) break;
@@ -1187,8 +1192,9 @@ PlantCounts CountPlants(const World& w, double rate) {
     active += c.status == "active" && c.type != "temp_release";
   }
   for (const DetentionRow& d : w.detentions) serving += d.stage == "serving_in_center";
+  // rate 0 plants nothing (a clean background); otherwise at least one per model.
   auto n = [rate](double eligible) {
-    return std::max(1, static_cast<int>(std::lround(rate * eligible)));
+    return rate <= 0 ? 0 : std::max(1, static_cast<int>(std::lround(rate * eligible)));
   };
   PlantCounts c;
   c.m[1] = c.m[2] = c.m[3] = c.m[4] = c.m[8] = n(commutations);
@@ -1212,7 +1218,7 @@ PlantCounts CountPlants(const World& w, double rate) {
   c.m[25] = std::min(n(static_cast<double>(w.cm.size())), static_cast<int>(w.cm.size()));
   // M09 is planted in three forms (over-cap month, bonus in a penalty month, outlier): at
   // least one of each.
-  c.m[9] = std::max(c.m[9], 3);
+  if (rate > 0) c.m[9] = std::max(c.m[9], 3);
   return c;
 }
 
@@ -1225,7 +1231,7 @@ void PlantHistories(World& w, const PlantCounts& c) {
   PlantM06(w, c.m[6]);
   PlantM07(w, c.m[7]);
   PlantM08(w, c.m[8]);
-  const int outliers = std::max(1, c.m[9] / 3);
+  const int outliers = c.m[9] > 0 ? std::max(1, c.m[9] / 3) : 0;
   PlantM09Months(w, c.m[9] - outliers);
   PlantM10Requests(w, c.m[10]);
   PlantM12(w, c.m[12]);
@@ -1402,7 +1408,7 @@ void PlantLate(World& w, const PlantCounts& counts) {
   }
 
   // ---- M09 (3): a 12-month outlier per chosen prison; everyone else well inside the fence ----
-  const int outliers = std::max(1, counts.m[9] / 3);
+  const int outliers = counts.m[9] > 0 ? std::max(1, counts.m[9] / 3) : 0;
   SpreadWindowLevels(w);
   auto sums = WindowSumsByPrison(w);
   // Safety net: no lawful 12-month total within 20 points of any reading of the fence; the
