@@ -31,15 +31,15 @@ void PlantViolations(World& w, double rate);
 
 // ---- Crimes ----
 struct CrimeProfile {
-  std::string_view crime;         // 罪名 as judgments print it
-  double prison_weight;           // share among prison sentences
-  double probation_weight;        // share among suspended sentences (0: never)
-  int min_months, max_months;     // fixed-term range
-  double life_share, death_share; // of prison sentences
+  std::string_view crime;          // 罪名 as judgments print it
+  double prison_weight;            // share among prison sentences
+  double probation_weight;         // share among suspended sentences (0: never)
+  int min_months, max_months;      // fixed-term range
+  double life_share, death_share;  // of prison sentences
   double female_share;
-  std::string_view category;      // flag the crime implies ("duty_crime", "financial", "gang")
-  bool violent;                   // on the 刑法81② list: violent_10y at ≥ 10 years or life
-  int64_t fine_min, fine_max;     // yuan; 0 = no fine
+  std::string_view category;   // flag the crime implies ("duty_crime", "financial", "gang")
+  bool violent;                // on the 刑法81② list: violent_10y at ≥ 10 years or life
+  int64_t fine_min, fine_max;  // yuan; 0 = no fine
   double restitution_share;
   double recidivist_share;
   std::string_view second_crime;  // combined offence (数罪并罚), or empty
@@ -59,21 +59,21 @@ enum class Outcome {
 
 struct PrisonerSpec {
   Outcome outcome = Outcome::kInCustody;
-  int crime = -1;               // index into Crimes(); -1 = drawn
+  int crime = -1;                  // index into Crimes(); -1 = drawn
   int min_term = 0, max_term = 0;  // months; 0 = the crime's range
-  bool fixed_term = false;      // never life or death reprieve
-  bool ordinary = false;        // no category flag at all
-  bool commutations = true;     // lawful background commutations allowed
-  bool property_paid = false;   // any property case is paid in full (done)
-  bool fine = false;            // force a fine
+  bool fixed_term = false;         // never life or death reprieve
+  bool ordinary = false;           // no category flag at all
+  bool commutations = true;        // lawful background commutations allowed
+  bool property_paid = false;      // any property case is paid in full (done)
+  bool fine = false;               // force a fine
   OptDate delivery_from, delivery_to;
-  OptDate end_from;             // computed end on or after this date
-  bool monitored_ok = true;     // a resulting correction may be electronically monitored
-  bool transfers = true;        // a transfer between prisons may happen
-  bool custody_credit = true;   // custody_credit_days may be non-zero (only without reductions)
-  OptDate end_to;               // computed end on or before this date
-  OptDate release_to;           // kTempRelease: released on or before this date
-  bool recidivist = false;      // exactly one category flag: 累犯
+  OptDate end_from;            // computed end on or after this date
+  bool monitored_ok = true;    // a resulting correction may be electronically monitored
+  bool transfers = true;       // a transfer between prisons may happen
+  bool custody_credit = true;  // custody_credit_days may be non-zero (only without reductions)
+  OptDate end_to;              // computed end on or before this date
+  OptDate release_to;          // kTempRelease: released on or before this date
+  bool recidivist = false;     // exactly one category flag: 累犯
   std::string_view property_status;  // forced status of the property case, if any
 };
 // Builds one prisoner; returns the Prisoner index, or -1 if the spec cannot be met.
@@ -85,8 +85,8 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec);
 int AddCommutation(World& w, Rng& rng, int prisoner, Date proposal, std::string_view basis,
                    int cut_months, bool decide);
 // The same with explicit dates (no decision when `decision` is empty).
-int AddCommutationAt(World& w, int prisoner, Date proposal, std::string_view basis,
-                     int cut_months, OptDate decision, OptDate effective, OptDate opinion_date);
+int AddCommutationAt(World& w, int prisoner, Date proposal, std::string_view basis, int cut_months,
+                     OptDate decision, OptDate effective, OptDate opinion_date);
 // Parole proposed on `proposal`, ruled 18–28 days later, released 1–3 days after that;
 // creates the parole correction (reported 1–4 days after release). Returns the change.
 int AddParole(World& w, Rng& rng, int prisoner, Date proposal, bool monitored_ok);

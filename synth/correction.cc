@@ -147,8 +147,8 @@ CourtSubject BuildCourtSubject(World& w, Rng& rng, const CourtSubjectSpec& spec)
     // Historical leaves, all before the trajectory window.
     const Date window_day = BeijingDate(w.WindowStart()) - 2;
     const Date leave_hi = std::min(end - 10, window_day);
-    int n_leaves = spec.leaves ? static_cast<int>(rng.Weighted(std::vector<double>{0.6, 0.3, 0.1}))
-                               : 0;
+    int n_leaves =
+        spec.leaves ? static_cast<int>(rng.Weighted(std::vector<double>{0.6, 0.3, 0.1})) : 0;
     for (int k = 0; k < n_leaves; ++k) {
       const Date leave_lo = *c.reported + 15;
       if (leave_hi - leave_lo < 10) break;
@@ -156,8 +156,8 @@ CourtSubject BuildCourtSubject(World& w, Rng& rng, const CourtSubjectSpec& spec)
       Date day = leave_lo + rng.Int(0, leave_hi - leave_lo - days - 1);
       const int dest = OtherCounty(w, rng, county, rng.Chance(0.5));
       const double u = rng.Uniform();
-      const int idx = AddLeave(w, rng, out.correction, MidnightTs(day) + 9 * 3600, days, dest,
-                               -rng.Int(2, 8));
+      const int idx =
+          AddLeave(w, rng, out.correction, MidnightTs(day) + 9 * 3600, days, dest, -rng.Int(2, 8));
       if (u < 0.08) {
         w.leaves[idx].status = "rejected";
         w.leaves[idx].returned_ts.reset();

@@ -9,13 +9,13 @@
 namespace zj::synth {
 
 struct CourtSubjectSpec {
-  bool surveillance = false;    // 管制 instead of 缓刑
-  bool active = true;           // period running at the as-of date (else ended and terminated)
+  bool surveillance = false;  // 管制 instead of 缓刑
+  bool active = true;         // period running at the as-of date (else ended and terminated)
   bool create_correction = true;
-  int report_delay_days = -1;   // -1: lawful 1–7 days; otherwise exactly this
+  int report_delay_days = -1;  // -1: lawful 1–7 days; otherwise exactly this
   bool monitor_allowed = true;
   int min_days_before_as_of = 20;  // effective date at least this long before the as-of date
-  bool leaves = true;           // lawful historical leaves
+  bool leaves = true;              // lawful historical leaves
 };
 
 struct CourtSubject {

@@ -48,8 +48,8 @@ Date StageDeadline(std::string_view stage, Date start) {
 int AddDetention(World& w, Rng& rng, std::string_view stage, Date start, OptDate released) {
   const int county = DrawCounty(w, rng);
   const int city = w.geo.CityOf(county);
-  const int person = w.AddPerson(rng, rng.Chance(0.1) ? 'F' : 'M', DrawBirth(rng, start, 18, 60),
-                                 county);
+  const int person =
+      w.AddPerson(rng, rng.Chance(0.1) ? 'F' : 'M', DrawBirth(rng, start, 18, 60), county);
   DetentionRow d;
   d.id = World::MakeId("D", w.detentions.size() + 1);
   d.person = person;
@@ -74,8 +74,8 @@ int AddDetention(World& w, Rng& rng, std::string_view stage, Date start, OptDate
     d.case_no = CaseNo(county_code, year, "刑初", rng.Int(10, 1500));
   }
   if (stage == "investigation_ext1") {
-    d.extension_doc = Doc("川" + w.geo.cities()[city].code.substr(2, 2) + "检延押", year,
-                          rng.Int(1, 300));
+    d.extension_doc =
+        Doc("川" + w.geo.cities()[city].code.substr(2, 2) + "检延押", year, rng.Int(1, 300));
   } else if (stage == "investigation_ext2" || stage == "investigation_ext3") {
     d.extension_doc = Doc("川检延押", year, rng.Int(1, 300));
   } else if (stage == "criminal_detention_30") {
@@ -119,8 +119,8 @@ void BuildPreTrial(World& w) {
       s.court = w.dir.county_court[county];
       s.judgment = e - rng.Int(10, 20);
       s.effective = e;
-      s.case_no = CaseNo(w.geo.counties()[county].code, s.judgment.year(), "刑初",
-                         rng.Int(1, 1500));
+      s.case_no =
+          CaseNo(w.geo.counties()[county].code, s.judgment.year(), "刑初", rng.Int(1, 1500));
       s.crimes.push_back(cp.crime);
       s.categories = CategoriesFor(cp, "fixed_term", term, {});
       s.penalty = "fixed_term";
@@ -167,8 +167,8 @@ int AddRsdl(World& w, Rng& rng, Date decision) {
   const int county = DrawCounty(w, rng);
   RsdlRow r;
   r.id = World::MakeId("RS", w.rsdl.size() + 1);
-  r.person = w.AddPerson(rng, rng.Chance(0.15) ? 'F' : 'M', DrawBirth(rng, decision, 25, 60),
-                         county);
+  r.person =
+      w.AddPerson(rng, rng.Chance(0.15) ? 'F' : 'M', DrawBirth(rng, decision, 25, 60), county);
   r.deciding_org = rng.Chance(0.8) ? w.dir.county_psb[county] : w.dir.county_proc[county];
   r.decision = decision;
   r.start = decision;
@@ -183,8 +183,8 @@ int AddCompulsoryMedical(World& w, Rng& rng, Date decision, bool may_release) {
   const int county = DrawCounty(w, rng);
   CmRow c;
   c.id = World::MakeId("CM", w.cm.size() + 1);
-  c.person = w.AddPerson(rng, rng.Chance(0.2) ? 'F' : 'M', DrawBirth(rng, decision, 20, 65),
-                         county);
+  c.person =
+      w.AddPerson(rng, rng.Chance(0.2) ? 'F' : 'M', DrawBirth(rng, decision, 20, 65), county);
   c.court = w.dir.county_court[county];
   c.decision = decision;
   c.delivered = decision + rng.Int(1, policy::kCmDeliveryMaxDays);

@@ -95,8 +95,7 @@ std::string MonthsChinese(int months) { return Period::Months(months).ToChinese(
 void EndCustody(World& w, int prisoner, Date date, std::string_view event, std::string note) {
   Prisoner& p = w.prisoners[prisoner];
   p.exit = date;
-  const std::string& facility =
-      p.prisons.empty() ? p.centre : w.dir.prisons[p.PrisonOn(date)].id;
+  const std::string& facility = p.prisons.empty() ? p.centre : w.dir.prisons[p.PrisonOn(date)].id;
   w.AddCustodyEvent(p.person, facility, event, date, std::move(note));
 }
 
@@ -108,7 +107,7 @@ int AddPropertyCase(World& w, Rng& rng, int sentence, std::string_view status, O
   c.person = s.person;
   c.court = s.court;
   c.filed = std::min(s.effective + rng.Int(1, policy::kFilingMaxDays), w.as_of);
-  int64_t confiscation = s.confiscation > 0 ? s.confiscation
+  int64_t confiscation = s.confiscation > 0   ? s.confiscation
                          : s.confiscation < 0 ? rng.Range(50, 500) * 100000
                                               : 0;
   c.amount_due = s.fine + confiscation + s.restitution;
@@ -117,8 +116,8 @@ int AddPropertyCase(World& w, Rng& rng, int sentence, std::string_view status, O
   auto pay = [&](Date date, int64_t amount) {
     static constexpr std::string_view kSources[] = {"self", "family", "account_deduction",
                                                     "seizure"};
-    w.payments.push_back({World::MakeId("PAY", w.payments.size() + 1), exec, date, amount,
-                          kSources[rng.Int(0, 3)]});
+    w.payments.push_back(
+        {World::MakeId("PAY", w.payments.size() + 1), exec, date, amount, kSources[rng.Int(0, 3)]});
   };
   const Date latest = w.as_of - 2;
   if (status == "done") {
@@ -135,10 +134,9 @@ int AddPropertyCase(World& w, Rng& rng, int sentence, std::string_view status, O
       left -= amount;
     }
   } else {
-    Date status_date = status == "open" ? c.filed
-                       : status == "terminated"
-                           ? c.filed + rng.Int(100, 600)
-                           : c.filed + rng.Int(60, 400);
+    Date status_date = status == "open"         ? c.filed
+                       : status == "terminated" ? c.filed + rng.Int(100, 600)
+                                                : c.filed + rng.Int(60, 400);
     status_date = std::min(status_date, std::max(c.filed, latest));
     c.status_date = status_date;
     const double share = status == "open" ? 0.4 : 0.1;
@@ -159,12 +157,13 @@ int AddCorrection(World& w, CorrectionRow c) {
   w.corrections.push_back(c);
   const int idx = static_cast<int>(w.corrections.size()) - 1;
   if (c.reported) w.AddCorrectionEvent(idx, "reported", *c.reported, "按时报到");
-  if (c.status == "terminated") w.AddCorrectionEvent(idx, "terminated", c.end, "矫正期满，解除矫正");
+  if (c.status == "terminated")
+    w.AddCorrectionEvent(idx, "terminated", c.end, "矫正期满，解除矫正");
   return idx;
 }
 
-int AddCommutationAt(World& w, int prisoner, Date proposal, std::string_view basis,
-                     int cut_months, OptDate decision, OptDate effective, OptDate opinion_date) {
+int AddCommutationAt(World& w, int prisoner, Date proposal, std::string_view basis, int cut_months,
+                     OptDate decision, OptDate effective, OptDate opinion_date) {
   Prisoner& p = w.prisoners[prisoner];
   const int prison = p.PrisonOn(proposal);
   ChangeRow c;
@@ -255,7 +254,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
     // ---- crime, penalty, term, flags ----
     int crime = spec.crime;
     if (crime < 0 && spec.outcome == Outcome::kServingInCentre) {
-      static constexpr std::string_view kLight[] = {"盗窃罪", "诈骗罪", "寻衅滋事罪",
+      static constexpr std::string_view kLight[] = {"盗窃罪",     "诈骗罪",     "寻衅滋事罪",
                                                     "开设赌场罪", "危险驾驶罪", "交通肇事罪"};
       crime = CrimeIndex(kLight[rng.Int(0, std::size(kLight) - 1)]);
     }
@@ -322,8 +321,8 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
     }
     int64_t restitution = rng.Chance(cp.restitution_share) ? int64_t{rng.Int(5, 200)} * 100000 : 0;
     const bool has_property = fine > 0 || confiscation != 0 || restitution > 0;
-    const bool must_pay = has_property && (reductions || spec.property_paid ||
-                                           spec.outcome == Outcome::kParoled);
+    const bool must_pay =
+        has_property && (reductions || spec.property_paid || spec.outcome == Outcome::kParoled);
 
     // ---- dates ----
     Date s, j, e, d;
@@ -457,14 +456,15 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
     OptDate parole_proposal;
     OptDate pre_cut_end = end;
     if (fixed && reductions) {
-      Date first = std::max({CorrespondingDay(d, special ? policy::kStartStrict
-                                                         : policy::kStartOrdinary),
-                             law::kFirstProposal, earliest_after_payment});
+      Date first =
+          std::max({CorrespondingDay(d, special ? policy::kStartStrict : policy::kStartOrdinary),
+                    law::kFirstProposal, earliest_after_payment});
       Date last = a;
       if (spec.outcome == Outcome::kParoled) {
-        last = CorrespondingDay(s, Period::Months(static_cast<int>(
-                                       std::ceil(term * policy::kParoleServedShare)))) -
-               800;
+        last =
+            CorrespondingDay(
+                s, Period::Months(static_cast<int>(std::ceil(term * policy::kParoleServedShare)))) -
+            800;
       }
       if (death) last = *death - 60;
       const bool pending_ok = spec.outcome == Outcome::kInCustody;
@@ -528,8 +528,9 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         Date share_day = CorrespondingDay(
             s, Period::Months(static_cast<int>(std::ceil(term * policy::kParoleServedShare))));
         Date p = std::max({share_day, law::kFirstProposal, earliest_after_payment,
-                           cuts.empty() ? s : CorrespondingDay(last_decision,
-                                                               policy::kParoleAfterCommutation)}) +
+                           cuts.empty() ? s
+                                        : CorrespondingDay(last_decision,
+                                                           policy::kParoleAfterCommutation)}) +
                  rng.Int(0, 90);
         if (p > a - 60) continue;
         if (*end - (p + 40) < 180) continue;
@@ -617,10 +618,11 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
       const int first = DrawPrison(w, rng, gender, extra.minor);
       pr.prisons.push_back({d, first});
       // One transfer for some, long before the points window (M09) and labour weeks (M11).
-      const Date exit_bound = release ? *release
+      const Date exit_bound = release           ? *release
                               : parole_proposal ? *parole_proposal
-                              : temp_release ? *temp_release - 60
-                              : death ? *death : a;
+                              : temp_release    ? *temp_release - 60
+                              : death           ? *death
+                                                : a;
       const Date latest_transfer = std::min(exit_bound - 60, a - 430);
       if (spec.transfers && !extra.minor && gender == 'M' && rng.Chance(0.08) &&
           latest_transfer > d + 180) {
@@ -637,13 +639,14 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
     // Custody events.
     const std::string& first_facility =
         p.prisons.empty() ? p.centre : w.dir.prisons[p.prisons.front().second].id;
-    w.AddCustodyEvent(person, first_facility, "admitted",
-                      d, p.prisons.empty() ? "交付看守所留所服刑" : "交付执行，收监");
+    w.AddCustodyEvent(person, first_facility, "admitted", d,
+                      p.prisons.empty() ? "交付看守所留所服刑" : "交付执行，收监");
     for (size_t k = 1; k < p.prisons.size(); ++k) {
       w.AddCustodyEvent(person, w.dir.prisons[p.prisons[k - 1].second].id, "transferred_out",
                         p.prisons[k].first, "调往" + w.dir.prisons[p.prisons[k].second].name);
       w.AddCustodyEvent(person, w.dir.prisons[p.prisons[k].second].id, "transferred_in",
-                        p.prisons[k].first, "由" + w.dir.prisons[p.prisons[k - 1].second].name + "调入");
+                        p.prisons[k].first,
+                        "由" + w.dir.prisons[p.prisons[k - 1].second].name + "调入");
     }
     if (spec.outcome == Outcome::kServingInCentre) {
       DetentionRow dr;
@@ -743,10 +746,9 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         Date rev = decision + rng.Int(60, 75);
         const Date stop = std::min(cr.end, a - 1);
         while (rev <= stop) {
-          w.medical_reviews.push_back({World::MakeId("MR", w.medical_reviews.size() + 1), person,
-                                       corr, rev, w.geo.cities()[w.geo.CityOf(county)].name +
-                                                      "第一人民医院",
-                                       "still_eligible"});
+          w.medical_reviews.push_back(
+              {World::MakeId("MR", w.medical_reviews.size() + 1), person, corr, rev,
+               w.geo.cities()[w.geo.CityOf(county)].name + "第一人民医院", "still_eligible"});
           rev = rev + rng.Int(policy::kReviewMinDays, policy::kReviewMaxDays);
         }
         break;
@@ -755,8 +757,7 @@ int BuildPrisoner(World& w, Rng& rng, const PrisonerSpec& spec) {
         EndCustody(w, prisoner, *death, "died", "因病死亡");
         const int prison_county =
             p.prisons.empty() ? county : w.dir.prisons[p.PrisonOn(*death)].county;
-        w.deaths.push_back({w.persons[person].id_number, *death,
-                            w.dir.county_psb[prison_county]});
+        w.deaths.push_back({w.persons[person].id_number, *death, w.dir.county_psb[prison_county]});
         break;
       }
       case Outcome::kInCustody:

@@ -41,8 +41,8 @@ std::string LabelToJson(const Label& label, const std::string& detected_at) {
   nlohmann::ordered_json key = nlohmann::ordered_json::object();
   for (const auto& [k, v] : label.key) key[k] = v;
   j["key"] = key;
-  j["person_id"] = label.person_id.empty() ? nlohmann::ordered_json()
-                                            : nlohmann::ordered_json(label.person_id);
+  j["person_id"] =
+      label.person_id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(label.person_id);
   j["org_id"] = label.org_id;
   j["severity"] = label.severity;
   j["detected_at"] = detected_at;

@@ -5,13 +5,12 @@
 // detected_at, title, summary (Chinese), facts, basis (RULEBOOK ids or PARAM:<name>), window.
 // Pure data and formatting; thread-safe.
 
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace zj::synth {
 

@@ -123,7 +123,9 @@ Result<std::unique_ptr<CsvTable>> CsvTable::Open(const domain::TableSpec& spec,
 
 CsvTable::CsvTable(const domain::TableSpec& spec, std::unique_ptr<OutputFile> file,
                    std::string name)
-    : spec_(spec), file_(std::move(file)), file_name_(std::move(name)),
+    : spec_(spec),
+      file_(std::move(file)),
+      file_name_(std::move(name)),
       fields_(spec.columns.size()) {}
 
 int CsvTable::Col(std::string_view name) const {

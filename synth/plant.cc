@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "common/money.h"
-#include "domain/codes.h"
 #include "common/period.h"
+#include "domain/codes.h"
 #include "synth/builders.h"
 #include "synth/correction.h"
 #include "synth/custody.h"
@@ -139,9 +139,8 @@ void PlantM02(World& w, int count) {
       const int ch = AddCommutation(w, rng, pi, p2, "repentance", 4, p2 <= w.as_of - 40);
       Label& l = NewLabel(w, 2, "减刑间隔不足", pr.person, PrisonId(w, pr, p2));
       l.key = {{"change_id", w.changes[ch].id}};
-      l.summary = "第二次减刑于" + p2.ToString() + "提请，距上次减刑裁定生效（" +
-                  eff1.ToString() + "）仅" + std::to_string(p2 - eff1) +
-                  "日，少于原判刑期不满十年罪犯一年的减刑间隔";
+      l.summary = "第二次减刑于" + p2.ToString() + "提请，距上次减刑裁定生效（" + eff1.ToString() +
+                  "）仅" + std::to_string(p2 - eff1) + "日，少于原判刑期不满十年罪犯一年的减刑间隔";
       l.facts = {{"previous_change_id", w.changes[first].id},
                  {"previous_decision", dec1.ToString()},
                  {"previous_effective", eff1.ToString()},
@@ -266,8 +265,8 @@ void PlantM05(World& w, int count) {
       Label& l = NewLabel(w, 5, "假释条件不符", pr.person, w.changes[ch].proposing_org);
       l.key = {{"change_id", w.changes[ch].id}};
       if (recidivist) {
-        l.summary = "罪犯系累犯，依法不得假释，却于" + w.changes[ch].decision->ToString() +
-                    "被裁定假释";
+        l.summary =
+            "罪犯系累犯，依法不得假释，却于" + w.changes[ch].decision->ToString() + "被裁定假释";
         l.facts = {{"categories", "recidivist"},
                    {"decision_date", w.changes[ch].decision->ToString()},
                    {"original_term_months", term}};
@@ -279,12 +278,9 @@ void PlantM05(World& w, int count) {
         l.summary = "原判有期徒刑" + TermText(term) + "，自" + start.ToString() + "起算，" +
                     p.ToString() + "提请假释时仅执行约" + pct + "，未达原判刑期二分之一（应至" +
                     half.ToString() + "）";
-        l.facts = {{"term_start", start.ToString()},
-                   {"original_term_months", term},
-                   {"proposal_date", p.ToString()},
-                   {"served_days", p - start},
-                   {"half_served_on", half.ToString()},
-                   {"short_days", half - p}};
+        l.facts = {{"term_start", start.ToString()},    {"original_term_months", term},
+                   {"proposal_date", p.ToString()},     {"served_days", p - start},
+                   {"half_served_on", half.ToString()}, {"short_days", half - p}};
         l.basis = {"JX-PAROLE-01"};
       }
       break;
@@ -340,8 +336,8 @@ void PlantM06(World& w, int count) {
       w.changes[ch].new_term_end = stated;
       Label& l = NewLabel(w, 6, "刑期计算错误", pr.person, PrisonId(w, pr, p));
       l.key = {{"change_id", w.changes[ch].id}};
-      l.summary = "减刑裁定载明刑期至" + stated.ToString() + "止，原刑期至" +
-                  previous.ToString() + "止减去五个月应至" + computed.ToString() + "止";
+      l.summary = "减刑裁定载明刑期至" + stated.ToString() + "止，原刑期至" + previous.ToString() +
+                  "止减去五个月应至" + computed.ToString() + "止";
       l.facts = {{"previous_term_end", previous.ToString()},
                  {"reduction_months", 5},
                  {"stated_new_term_end", stated.ToString()},
@@ -454,20 +450,21 @@ void PlantM08(World& w, int count) {
       Label& l = NewLabel(w, 8, "有履行能力未履行财产性判项仍按一般罪犯减刑", pr.person,
                           PrisonId(w, pr, p));
       l.key = {{"change_id", w.changes[ch].id}};
-      l.summary = "财产性判项尚有" + Yuan(pc.amount_due - paid) + "元未履行，提请减刑前12个月狱内消费" +
-                  Yuan(spending) + "元，确有履行能力而不履行，仍按一般罪犯于交付执行后" +
+      l.summary = "财产性判项尚有" + Yuan(pc.amount_due - paid) +
+                  "元未履行，提请减刑前12个月狱内消费" + Yuan(spending) +
+                  "元，确有履行能力而不履行，仍按一般罪犯于交付执行后" +
                   std::to_string(p - pr.delivery) + "日提请减刑";
-      l.facts = {{"exec_id", pc.id},
-                 {"amount_due", Yuan(pc.amount_due)},
-                 {"paid_before_proposal", Yuan(paid)},
-                 {"unpaid", Yuan(pc.amount_due - paid)},
-                 {"spending_12m", Yuan(spending)},
-                 {"deposits_12m", Yuan(deposits)},
-                 {"spending_threshold", Yuan(law::kAbilitySpendingFen)},
-                 {"delivery_date", pr.delivery.ToString()},
-                 {"proposal_date", p.ToString()},
-                 {"stricter_earliest_date",
-                  CorrespondingDay(pr.delivery, law::kStartSpecial).ToString()}};
+      l.facts = {
+          {"exec_id", pc.id},
+          {"amount_due", Yuan(pc.amount_due)},
+          {"paid_before_proposal", Yuan(paid)},
+          {"unpaid", Yuan(pc.amount_due - paid)},
+          {"spending_12m", Yuan(spending)},
+          {"deposits_12m", Yuan(deposits)},
+          {"spending_threshold", Yuan(law::kAbilitySpendingFen)},
+          {"delivery_date", pr.delivery.ToString()},
+          {"proposal_date", p.ToString()},
+          {"stricter_earliest_date", CorrespondingDay(pr.delivery, law::kStartSpecial).ToString()}};
       l.basis = {"JX-PROP-02", "JX-START-02", "PARAM:ability_spending"};
       break;
     }
@@ -498,8 +495,8 @@ void PlantM09Months(World& w, int count) {
       pr.points_override[month] = {bonus, 0};
       l.summary = FormatMonth(month) + "月普通加分" + std::to_string(bonus) +
                   "分，超过月度加分上限" + std::to_string(law::kPointsBonusCap) + "分";
-      l.facts = {{"month", FormatMonth(month)}, {"bonus", bonus},
-                 {"bonus_cap", law::kPointsBonusCap}};
+      l.facts = {
+          {"month", FormatMonth(month)}, {"bonus", bonus}, {"bonus_cap", law::kPointsBonusCap}};
       l.basis = {"JX-PTS-02"};
     } else {
       const int bonus = rng.Int(8, 15);
@@ -509,8 +506,11 @@ void PlantM09Months(World& w, int count) {
                            PrisonId(w, pr, day), day, "warning", 0, "不服从管理，给予警告处分"});
       l.summary = FormatMonth(month) + "月受到警告处分（" + day.ToString() + "），当月仍获加分" +
                   std::to_string(bonus) + "分";
-      l.facts = {{"month", FormatMonth(month)}, {"bonus", bonus}, {"penalty", "warning"},
-                 {"penalty_date", day.ToString()}, {"deduction", law::kWarningDeduction}};
+      l.facts = {{"month", FormatMonth(month)},
+                 {"bonus", bonus},
+                 {"penalty", "warning"},
+                 {"penalty_date", day.ToString()},
+                 {"deduction", law::kWarningDeduction}};
       l.basis = {"JX-PTS-04"};
     }
   }
@@ -563,8 +563,7 @@ void RewriteReviews(World& w, int corr, Date last, std::string_view last_conclus
   if (dates.empty() || dates.front() > c.decision_effective + 70) {
     dates.insert(dates.begin(), c.decision_effective + 60);
   }
-  const std::string hospital =
-      w.geo.cities()[w.geo.CityOf(c.county)].name + "第一人民医院";
+  const std::string hospital = w.geo.cities()[w.geo.CityOf(c.county)].name + "第一人民医院";
   for (size_t i = 0; i < dates.size(); ++i) {
     reviews.push_back({"", c.person, corr, dates[i], hospital,
                        i + 1 == dates.size() ? last_conclusion : "still_eligible"});
@@ -603,9 +602,9 @@ void PlantM12(World& w, int count) {
         const Date due = CorrespondingDay(last, law::kMedicalReviewInterval);
         Label& l = NewLabel(w, 12, "暂予监外执行病情复查逾期", pr.person, c.office);
         l.key = {{"correction_id", c.id}, {"due", due.ToString()}};
-        l.summary = "暂予监外执行罪犯上次病情复查为" + last.ToString() + "，应于" +
-                    due.ToString() + "前复查，截至" + w.as_of.ToString() + "已逾期" +
-                    std::to_string(w.as_of - due) + "日未复查";
+        l.summary = "暂予监外执行罪犯上次病情复查为" + last.ToString() + "，应于" + due.ToString() +
+                    "前复查，截至" + w.as_of.ToString() + "已逾期" + std::to_string(w.as_of - due) +
+                    "日未复查";
         l.facts = {{"last_review", last.ToString()},
                    {"due", due.ToString()},
                    {"days_overdue", w.as_of - due}};
@@ -806,12 +805,13 @@ void PlantM18(World& w, int count) {
       if (pi < 0) continue;
       const Prisoner& pr = w.prisoners[pi];
       const std::string& facility = PrisonId(w, pr, w.as_of);
-      w.deaths.push_back({w.persons[pr.person].id_number, death,
-                          w.dir.county_psb[w.persons[pr.person].county]});
+      w.deaths.push_back(
+          {w.persons[pr.person].id_number, death, w.dir.county_psb[w.persons[pr.person].county]});
       Label& l = NewLabel(w, 18, "死亡未销案", pr.person, facility);
       l.key = {{"person_id", w.persons[pr.person].id}};
       l.summary = "公安机关记录该人已于" + death.ToString() + "死亡，监狱仍列为在押罪犯";
-      l.facts = {{"date_of_death", death.ToString()}, {"still_listed_as", "在押"},
+      l.facts = {{"date_of_death", death.ToString()},
+                 {"still_listed_as", "在押"},
                  {"facility_org_id", facility}};
       l.basis = {"JX-KSS-01"};
       continue;
@@ -822,13 +822,12 @@ void PlantM18(World& w, int count) {
     const CourtSubject cs = BuildCourtSubject(w, rng, spec);
     if (cs.correction < 0) continue;
     const CorrectionRow& c = w.corrections[cs.correction];
-    w.deaths.push_back({w.persons[cs.person].id_number, death,
-                        w.dir.county_psb[c.county]});
+    w.deaths.push_back({w.persons[cs.person].id_number, death, w.dir.county_psb[c.county]});
     Label& l = NewLabel(w, 18, "死亡未销案", cs.person, c.office);
     l.key = {{"person_id", w.persons[cs.person].id}};
     l.summary = "公安机关记录该人已于" + death.ToString() + "死亡，仍在社区矫正在矫名单中";
-    l.facts = {{"date_of_death", death.ToString()}, {"still_listed_as", "在矫"},
-               {"correction_id", c.id}};
+    l.facts = {
+        {"date_of_death", death.ToString()}, {"still_listed_as", "在矫"}, {"correction_id", c.id}};
     l.basis = {"JX-CC-15"};
   }
 }
@@ -919,12 +918,9 @@ void PlantM20(World& w, int count) {
                   pc.status_date->ToString() +
                   (pc.status == "suspended" ? "裁定中止执行" : "终结本次执行程序") +
                   "，而被执行人狱内账户余额" + Yuan(balance) + "元，有能力履行";
-      l.facts = {{"status", std::string(pc.status)},
-                 {"status_date", pc.status_date->ToString()},
-                 {"amount_due", Yuan(pc.amount_due)},
-                 {"paid", "0.00"},
-                 {"account_balance", Yuan(balance)},
-                 {"deposits_12m", Yuan(deposits)}};
+      l.facts = {{"status", std::string(pc.status)},  {"status_date", pc.status_date->ToString()},
+                 {"amount_due", Yuan(pc.amount_due)}, {"paid", "0.00"},
+                 {"account_balance", Yuan(balance)},  {"deposits_12m", Yuan(deposits)}};
       l.basis = {"JX-FIN-07", "PARAM:ability_spending"};
       break;
     }
@@ -953,9 +949,8 @@ void PlantM21(World& w, int count) {
     Label& l = NewLabel(w, 21, "看守所超期羁押", d.person, d.facility);
     l.key = {{"detention_id", d.id}};
     const Date deadline = *d.stage_deadline;
-    l.summary = std::string("羁押阶段“") +
-                std::string(*domain::kDetentionStage.LabelOf(d.stage)) + "”自" +
-                start.ToString() + "起算，羁押期限于" + deadline.ToString() +
+    l.summary = std::string("羁押阶段“") + std::string(*domain::kDetentionStage.LabelOf(d.stage)) +
+                "”自" + start.ToString() + "起算，羁押期限于" + deadline.ToString() +
                 "届满，无延长或重新计算羁押期限文书，已超期" + std::to_string(w.as_of - deadline) +
                 "日";
     l.facts = {{"stage", std::string(d.stage)},
@@ -997,12 +992,13 @@ void PlantM22(World& w, int count) {
         admitted->date = delivered;
         pr.delivery = delivered;
         pr.prisons.front().first = delivered;
-        const Date deadline = CorrespondingDay(s.effective + law::kDocumentsDays,
-                                               law::kDeliveryPeriod);
+        const Date deadline =
+            CorrespondingDay(s.effective + law::kDocumentsDays, law::kDeliveryPeriod);
         Label& l = NewLabel(w, 22, "交付执行超期", pr.person, s.court);
         l.key = {{"sentence_id", s.id}};
         l.summary = "判决于" + s.effective.ToString() + "生效，" + delivered.ToString() +
-                    "才交付监狱执行，超过法定交付期限" + std::to_string(delivered - deadline) + "日";
+                    "才交付监狱执行，超过法定交付期限" + std::to_string(delivered - deadline) +
+                    "日";
         l.facts = {{"effective_date", s.effective.ToString()},
                    {"delivery_date", delivered.ToString()},
                    {"delivery_deadline", deadline.ToString()},
@@ -1015,7 +1011,8 @@ void PlantM22(World& w, int count) {
     // (b) never delivered.
     const int crime = DrawCrime(rng, false);
     const CrimeProfile& cp = Crimes()[crime];
-    const int term = DrawTerm(rng, std::max(36, cp.min_months), std::max(36, std::min(120, cp.max_months)));
+    const int term =
+        DrawTerm(rng, std::max(36, cp.min_months), std::max(36, std::min(120, cp.max_months)));
     const Date e = w.as_of - rng.Int(90, 250);
     const int county = DrawCounty(w, rng);
     const int person = w.AddPerson(rng, 'M', DrawBirth(rng, e, 20, 55), county);
@@ -1084,8 +1081,7 @@ void PlantM23(World& w, int count) {
       const int remaining = *pr.end - pr.delivery;
       Label& l = NewLabel(w, 23, "留所服刑违规", pr.person, pr.centre);
       l.key = {{"detention_id", d.id}};
-      l.summary = "交付执行时余刑" + std::to_string(remaining) +
-                  "日，超过三个月，仍留看守所服刑";
+      l.summary = "交付执行时余刑" + std::to_string(remaining) + "日，超过三个月，仍留看守所服刑";
       l.facts = {{"stage_start", pr.delivery.ToString()},
                  {"term_end", pr.end->ToString()},
                  {"remaining_days", remaining},
@@ -1124,8 +1120,7 @@ void PlantM24M25(World& w, int count24, int count25) {
                 (never ? std::string("检察院至今未收到决定书副本")
                        : "检察院" + r.copy_received->ToString() + "才收到决定书副本，超过3日");
     l.facts = {{"decision_date", r.decision.ToString()},
-               {"copy_received_date",
-                never ? Json(nullptr) : Json(r.copy_received->ToString())},
+               {"copy_received_date", never ? Json(nullptr) : Json(r.copy_received->ToString())},
                {"limit_days", law::kRsdlCopyDays}};
     l.basis = {"PARAM:rs_copy_days"};
   }
@@ -1263,7 +1258,9 @@ void PlantLate(World& w, const PlantCounts& counts) {
     if (j.post_class == "auxiliary") {
       l.summary = "罪犯系" + std::string(s.crimes.front()) + "罪犯（黑社会性质组织犯罪），自" +
                   j.start.ToString() + "起被安排从事辅助/杂务岗位（" + j.post + "）";
-      l.facts = {{"post_class", "auxiliary"}, {"post", j.post}, {"categories", "gang"},
+      l.facts = {{"post_class", "auxiliary"},
+                 {"post", j.post},
+                 {"categories", "gang"},
                  {"start_date", j.start.ToString()}};
       l.basis = {"PARAM:restricted_categories"};
     } else {
@@ -1271,8 +1268,11 @@ void PlantLate(World& w, const PlantCounts& counts) {
       l.summary = "罪犯自" + j.start.ToString() + "起担任协助管理岗位（" + j.post + "）已约" +
                   std::to_string(months) + "个月，超过" + std::to_string(law::kTrustyMaxMonths) +
                   "个月";
-      l.facts = {{"post_class", "trusty"}, {"post", j.post}, {"start_date", j.start.ToString()},
-                 {"months", months}, {"limit_months", law::kTrustyMaxMonths}};
+      l.facts = {{"post_class", "trusty"},
+                 {"post", j.post},
+                 {"start_date", j.start.ToString()},
+                 {"months", months},
+                 {"limit_months", law::kTrustyMaxMonths}};
       l.basis = {"PARAM:trusty_max_months"};
     }
   }
@@ -1303,7 +1303,9 @@ void PlantLate(World& w, const PlantCounts& counts) {
       int over = 0;
       for (int pi : people) {
         over += Mix(static_cast<uint64_t>(w.prisoners[pi].person),
-                    static_cast<uint64_t>(monday.days())) % 100 < 60;
+                    static_cast<uint64_t>(monday.days())) %
+                    100 <
+                60;
       }
       if (over * 5 < static_cast<int>(people.size())) continue;  // want ≥ 20%
       w.overtime_weeks.push_back({prison, unit, monday});
@@ -1441,8 +1443,7 @@ void PlantLate(World& w, const PlantCounts& counts) {
       for (const WindowSum& ws : sums[prison]) n += ws.months == 12;
       return n;
     };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return full(a) > full(b); });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return full(a) > full(b); });
     int planted = 0;
     for (int prison : order) {
       if (planted >= outliers) break;
@@ -1478,10 +1479,11 @@ void PlantLate(World& w, const PlantCounts& counts) {
       l.severity = "medium";
       char fence[32];
       std::snprintf(fence, sizeof fence, "%.1f", f.fence);
-      l.summary = FormatMonth(first) + "至" + FormatMonth(last) + "计分合计" +
-                  std::to_string(sum) + "分，超过本监狱同期（12个月均有计分的" +
-                  std::to_string(f.people) + "名罪犯）异常值上限" + fence + "分（Q3＋3×IQR）";
-      l.facts = {{"window_from", FormatMonth(first)}, {"window_to", FormatMonth(last)},
+      l.summary = FormatMonth(first) + "至" + FormatMonth(last) + "计分合计" + std::to_string(sum) +
+                  "分，超过本监狱同期（12个月均有计分的" + std::to_string(f.people) +
+                  "名罪犯）异常值上限" + fence + "分（Q3＋3×IQR）";
+      l.facts = {{"window_from", FormatMonth(first)},
+                 {"window_to", FormatMonth(last)},
                  {"points_12m", sum},
                  {"population", "prisoners scored in all 12 months at this facility"},
                  {"population_size", f.people},

@@ -10,7 +10,13 @@ namespace zj::synth {
 namespace {
 
 // Sub-streams of Stream::kPrisonLife per prisoner.
-enum : uint64_t { kLifeRewards = 0, kLifeJobs = 1, kLifePoints = 2, kLifeLabour = 3, kLifeAccounts = 4 };
+enum : uint64_t {
+  kLifeRewards = 0,
+  kLifeJobs = 1,
+  kLifePoints = 2,
+  kLifeLabour = 3,
+  kLifeAccounts = 4
+};
 
 Rng LifeRng(const World& w, int prisoner, uint64_t part) {
   return Rng(w.seed, Stream::kPrisonLife, static_cast<uint64_t>(prisoner) * 8 + part);
@@ -23,8 +29,10 @@ struct Post {
   std::string_view post_class;
   std::string_view name;
 };
-constexpr Post kProduction[] = {{"production", "缝纫工"}, {"production", "电子装配工"},
-                                {"production", "包装工"}, {"production", "车工"},
+constexpr Post kProduction[] = {{"production", "缝纫工"},
+                                {"production", "电子装配工"},
+                                {"production", "包装工"},
+                                {"production", "车工"},
                                 {"production", "五金加工"}};
 constexpr Post kSkilled[] = {{"skilled", "电工"}, {"skilled", "设备维修"}, {"skilled", "炊事员"}};
 constexpr Post kAuxiliary[] = {{"auxiliary", "监舍保洁"}, {"auxiliary", "洗衣房杂务"}};
@@ -64,16 +72,19 @@ void BuildPrisonLives(World& w) {
         const bool material = rng.Chance(0.15);
         w.rewards.push_back({World::MakeId("R", w.rewards.size() + 1), p.person,
                              w.dir.prisons[p.PrisonOn(d)].id, d, material ? "material" : "praise",
-                             0, material ? "考核周期内改造表现积极，给予物质奖励" : "考核周期内改造表现积极，给予表扬"});
+                             0,
+                             material ? "考核周期内改造表现积极，给予物质奖励"
+                                      : "考核周期内改造表现积极，给予表扬"});
       }
     } else {
       for (Date d = p.delivery + rng.Int(60, 400); d < end - 1; d = d + rng.Int(300, 700)) {
         const bool demerit = rng.Chance(0.2);
         const int32_t month = MonthIndex(d);
         if (p.points_override.count(month)) continue;
-        w.rewards.push_back({World::MakeId("R", w.rewards.size() + 1), p.person,
-                             w.dir.prisons[p.PrisonOn(d)].id, d, demerit ? "demerit" : "warning", 0,
-                             demerit ? "私藏违禁品，给予记过处分" : "与他犯发生争执，给予警告处分"});
+        w.rewards.push_back(
+            {World::MakeId("R", w.rewards.size() + 1), p.person, w.dir.prisons[p.PrisonOn(d)].id, d,
+             demerit ? "demerit" : "warning", 0,
+             demerit ? "私藏违禁品，给予记过处分" : "与他犯发生争执，给予警告处分"});
         p.penalties[month] = demerit ? law::kDemeritDeduction : law::kWarningDeduction;
       }
     }
@@ -241,10 +252,18 @@ std::vector<AccountMonth> AccountSeries(const World& w, int prisoner) {
   Rng rng = LifeRng(w, prisoner, kLifeAccounts);
   int64_t balance = 0;
   switch (p.accounts) {
-    case AccountProfile::kOrdinary: balance = int64_t{rng.Int(0, 20)} * 5000; break;
-    case AccountProfile::kPoor: balance = int64_t{rng.Int(0, 10)} * 1000; break;
-    case AccountProfile::kSpender: balance = int64_t{rng.Int(5, 20)} * 10000; break;
-    case AccountProfile::kWealthy: balance = int64_t{rng.Int(200, 260)} * 10000; break;
+    case AccountProfile::kOrdinary:
+      balance = int64_t{rng.Int(0, 20)} * 5000;
+      break;
+    case AccountProfile::kPoor:
+      balance = int64_t{rng.Int(0, 10)} * 1000;
+      break;
+    case AccountProfile::kSpender:
+      balance = int64_t{rng.Int(5, 20)} * 10000;
+      break;
+    case AccountProfile::kWealthy:
+      balance = int64_t{rng.Int(200, 260)} * 10000;
+      break;
   }
   for (int32_t m = first; m <= last; ++m) {
     AccountMonth am;

@@ -24,8 +24,8 @@ const CrimeProfile kCrimes[] = {
     {"强奸罪", 5, 0, 36, 180, 0, 0, 0, "", true, 0, 0, 0.30, 0.06, ""},
     {"组织卖淫罪", 2, 0, 60, 144, 0, 0, 0.20, "", false, 10000, 100000, 0, 0.05, ""},
     {"交通肇事罪", 2, 10, 6, 84, 0, 0, 0.10, "", false, 0, 0, 0.70, 0, ""},
-    {"非法吸收公众存款罪", 3, 4, 12, 120, 0, 0, 0.30, "financial", false, 20000, 300000, 0.6,
-     0, ""},
+    {"非法吸收公众存款罪", 3, 4, 12, 120, 0, 0, 0.30, "financial", false, 20000, 300000, 0.6, 0,
+     ""},
     {"集资诈骗罪", 2, 0, 36, 180, 0.03, 0, 0.30, "financial", false, 50000, 500000, 0.8, 0, ""},
     {"寻衅滋事罪", 5, 8, 6, 60, 0, 0, 0.05, "", false, 0, 0, 0.30, 0.12, ""},
     {"参加黑社会性质组织罪", 2, 0, 36, 216, 0, 0, 0.05, "gang", false, 10000, 200000, 0.2, 0.1,
@@ -47,7 +47,8 @@ int CrimeIndex(std::string_view crime) {
 
 int DrawCrime(Rng& rng, bool probation) {
   std::vector<double> w;
-  for (const CrimeProfile& c : kCrimes) w.push_back(probation ? c.probation_weight : c.prison_weight);
+  for (const CrimeProfile& c : kCrimes)
+    w.push_back(probation ? c.probation_weight : c.prison_weight);
   return static_cast<int>(rng.Weighted(w));
 }
 
@@ -87,8 +88,8 @@ std::vector<std::string_view> CategoriesFor(const CrimeProfile& crime, std::stri
 
 std::string CaseNo(const std::string& region_code, int year, std::string_view kind, int number) {
   // County courts print the last four digits of the region code, intermediate courts two.
-  std::string court = region_code.substr(4, 2) == "00" ? region_code.substr(2, 2)
-                                                       : region_code.substr(2, 4);
+  std::string court =
+      region_code.substr(4, 2) == "00" ? region_code.substr(2, 2) : region_code.substr(2, 4);
   char buf[96];
   std::snprintf(buf, sizeof buf, "（%d）川%s%.*s%d号", year, court.c_str(),
                 static_cast<int>(kind.size()), kind.data(), number);

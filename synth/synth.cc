@@ -31,13 +31,14 @@ bool HasGeo(const std::string& dir) {
 Result<std::string> FindGeoDir(const std::string& requested) {
   if (!requested.empty()) {
     if (!HasGeo(requested)) {
-      return InvalidArgument("地理数据目录中缺少 sichuan-regions.csv 或 sichuan-counties.geojson：" +
-                             requested);
+      return InvalidArgument(
+          "地理数据目录中缺少 sichuan-regions.csv 或 sichuan-counties.geojson：" + requested);
     }
     return requested;
   }
   std::vector<std::string> candidates = {"data/geo"};
-  if (const char* src = std::getenv("ZJ_SOURCE_DIR")) candidates.push_back(std::string(src) + "/data/geo");
+  if (const char* src = std::getenv("ZJ_SOURCE_DIR"))
+    candidates.push_back(std::string(src) + "/data/geo");
   candidates.push_back(ZJ_SYNTH_DEFAULT_GEO_DIR);
   for (const std::string& c : candidates) {
     if (HasGeo(c)) return c;

@@ -41,19 +41,19 @@ Result<Scale> ParseScale(std::string_view name);
 struct Options {
   Scale scale = Scale::kTiny;
   uint64_t seed = 1;
-  std::string out_dir;            // created if missing; must be empty or absent
-  double violation_rate = 0.02;   // share of eligible records that get a planted violation
-  std::string geo_dir;            // folder with sichuan-counties.geojson, sichuan-regions.csv
-                                  // (empty: ./data/geo, then $ZJ_SOURCE_DIR/data/geo, then
-                                  // the source tree's data/geo)
+  std::string out_dir;           // created if missing; must be empty or absent
+  double violation_rate = 0.02;  // share of eligible records that get a planted violation
+  std::string geo_dir;           // folder with sichuan-counties.geojson, sichuan-regions.csv
+                                 // (empty: ./data/geo, then $ZJ_SOURCE_DIR/data/geo, then
+                                 // the source tree's data/geo)
 };
 
 struct Report {
-  std::map<std::string, int64_t> rows;  // table → data rows written
+  std::map<std::string, int64_t> rows;    // table → data rows written
   std::map<std::string, int64_t> labels;  // model → planted findings
-  std::string batch_dir;                // out_dir/batch
-  std::string labels_path;              // out_dir/labels.jsonl
-  std::string as_of;                    // manifest exported_at
+  std::string batch_dir;                  // out_dir/batch
+  std::string labels_path;                // out_dir/labels.jsonl
+  std::string as_of;                      // manifest exported_at
 };
 
 // Generates the batch into `options.out_dir`. Fails with a Chinese message on

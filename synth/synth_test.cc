@@ -7,10 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "common/date.h"
 #include "common/sha256.h"
@@ -29,7 +28,8 @@ std::string SourceDir() {
 }
 
 std::string TempDir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("zj_synth_test_" + std::to_string(::getpid()) + "_" + name);
+  fs::path p =
+      fs::temp_directory_path() / ("zj_synth_test_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(p);
   return p.string();
 }
@@ -154,8 +154,7 @@ class TinyBatch : public ::testing::Test {
     dir_ = new std::string(TempDir("tiny"));
     report_ = new Report(MustGenerate(20251, *dir_));
     tables_ = new std::map<std::string, std::vector<std::vector<std::string>>>();
-    nlohmann::json manifest =
-        nlohmann::json::parse(ReadFile(*dir_ + "/batch/manifest.json"));
+    nlohmann::json manifest = nlohmann::json::parse(ReadFile(*dir_ + "/batch/manifest.json"));
     for (const auto& [name, entry] : manifest["tables"].items()) {
       (*tables_)[name] =
           ParseCsv(ReadMaybeGzip(*dir_ + "/batch/" + entry["file"].get<std::string>()));
@@ -325,9 +324,8 @@ TEST_F(TinyBatch, OrgTreeIsComplete) {
 }
 
 TEST_F(TinyBatch, IdNumbersAreValid) {
-  for (const auto& [table, column] :
-       std::vector<std::pair<std::string, std::string>>{{"persons", "id_number"},
-                                                        {"deaths", "id_number"}}) {
+  for (const auto& [table, column] : std::vector<std::pair<std::string, std::string>>{
+           {"persons", "id_number"}, {"deaths", "id_number"}}) {
     const int col = Col(table, column);
     for (size_t r = 1; r < Table(table).size(); ++r) {
       EXPECT_EQ(domain::CheckIdNumber(Table(table)[r][col]), "") << Table(table)[r][col];
@@ -377,7 +375,8 @@ TEST_F(TinyBatch, PositionsStayInTheResidenceCountyExceptLeavesAndPlantedEpisode
   ASSERT_TRUE(geo.ok());
   std::map<std::string, int> residence;
   {
-    const int id = Col("corrections", "correction_id"), reg = Col("corrections", "residence_region_code");
+    const int id = Col("corrections", "correction_id"),
+              reg = Col("corrections", "residence_region_code");
     for (size_t r = 1; r < Table("corrections").size(); ++r) {
       residence[Table("corrections")[r][id]] = (*geo)->CountyIndex(Table("corrections")[r][reg]);
     }
@@ -389,7 +388,8 @@ TEST_F(TinyBatch, PositionsStayInTheResidenceCountyExceptLeavesAndPlantedEpisode
               ret = Col("leaves", "returned_ts"), st = Col("leaves", "status");
     for (size_t r = 1; r < leaves.size(); ++r) {
       if (leaves[r][st] != "approved" || leaves[r][ret].empty()) continue;
-      away[leaves[r][c]].push_back({*ParseTimestamp(leaves[r][s]), *ParseTimestamp(leaves[r][ret])});
+      away[leaves[r][c]].push_back(
+          {*ParseTimestamp(leaves[r][s]), *ParseTimestamp(leaves[r][ret])});
     }
     std::ifstream in(report_->labels_path);
     std::string line;

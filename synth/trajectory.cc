@@ -47,13 +47,10 @@ class TsFormatter {
       date_ = Date::FromDays(static_cast<int32_t>(day)).ToString() + "T";
     }
     int sec = static_cast<int>(local - day * 86400);
-    char buf[16] = {static_cast<char>('0' + sec / 36000), static_cast<char>('0' + sec / 3600 % 10),
-                    ':',
-                    static_cast<char>('0' + sec / 60 % 60 / 10),
-                    static_cast<char>('0' + sec / 60 % 10),
-                    ':',
-                    static_cast<char>('0' + sec % 60 / 10),
-                    static_cast<char>('0' + sec % 10)};
+    char buf[16] = {
+        static_cast<char>('0' + sec / 36000),        static_cast<char>('0' + sec / 3600 % 10), ':',
+        static_cast<char>('0' + sec / 60 % 60 / 10), static_cast<char>('0' + sec / 60 % 10),   ':',
+        static_cast<char>('0' + sec % 60 / 10),      static_cast<char>('0' + sec % 10)};
     out->append(date_);
     out->append(buf, 8);
     out->append("+08:00");
@@ -126,9 +123,7 @@ struct Gap {
   Timestamp from, to;  // [from, to)
 };
 
-bool Overlaps(Timestamp a0, Timestamp a1, Timestamp b0, Timestamp b1) {
-  return a0 < b1 && b0 < a1;
-}
+bool Overlaps(Timestamp a0, Timestamp a1, Timestamp b0, Timestamp b1) { return a0 < b1 && b0 < a1; }
 
 }  // namespace
 
@@ -145,7 +140,8 @@ int PickDestination(const World& w, Rng& rng, int residence, LonLat* place) {
     int dest = OtherCounty(w, rng, residence, attempt < 50);
     const auto& anchors = w.geo.Anchors(dest);
     if (anchors.empty()) continue;
-    const Anchor& a = anchors[static_cast<size_t>(rng.Int(0, static_cast<int>(anchors.size()) - 1))];
+    const Anchor& a =
+        anchors[static_cast<size_t>(rng.Int(0, static_cast<int>(anchors.size()) - 1))];
     if (home.Contains(a.point) || home.ClearanceMeters(a.point) < 500) continue;
     *place = a.point;
     return dest;
@@ -160,9 +156,9 @@ void BuildTracks(World& w) {
   for (size_t i = 0; i < w.corrections.size(); ++i) {
     CorrectionRow& c = w.corrections[i];
     Rng rng(w.seed, Stream::kTrajectory, i);
-    const bool eligible = c.status == "active" && c.monitor_allowed &&
-                          c.type != "temp_release" && c.start <= first_day - 30 &&
-                          c.end >= w.as_of + 30 && c.reported && *c.reported <= first_day - 20;
+    const bool eligible = c.status == "active" && c.monitor_allowed && c.type != "temp_release" &&
+                          c.start <= first_day - 30 && c.end >= w.as_of + 30 && c.reported &&
+                          *c.reported <= first_day - 20;
     if (!eligible || !rng.Chance(w.params.monitored_share)) continue;
     const auto& anchors = w.geo.Anchors(c.county);
     if (anchors.empty()) continue;
@@ -171,7 +167,8 @@ void BuildTracks(World& w) {
     t.correction = static_cast<int>(i);
     t.seed = rng.Next();
     t.offset_s = rng.Int(20, 560);
-    const Anchor& a = anchors[static_cast<size_t>(rng.Int(0, static_cast<int>(anchors.size()) - 1))];
+    const Anchor& a =
+        anchors[static_cast<size_t>(rng.Int(0, static_cast<int>(anchors.size()) - 1))];
     t.home = a.point;
     t.radius_m = std::min(3000.0, 0.45 * a.clearance_m);
     const double ang = rng.Uniform(0, kTwoPi), r = t.radius_m * rng.Uniform(0.2, 0.6);
@@ -229,7 +226,8 @@ void WritePositions(const World& w, CsvTable* table) {
       const uint64_t key = static_cast<uint64_t>(day) * 97;
       if (Unit(t.seed, key + 1) >= 0.2) continue;
       const int start = day * 144 + static_cast<int>(Unit(t.seed, key + 2) * 144);
-      const int len = 3 + static_cast<int>(Unit(t.seed, key + 3) * (policy::kMaxGapMinutes / 10 - 2));
+      const int len =
+          3 + static_cast<int>(Unit(t.seed, key + 3) * (policy::kMaxGapMinutes / 10 - 2));
       const int end = std::min(slots, start + len);
       if (start >= slots) continue;
       const Timestamp a = SlotTs(w, t, start) - 1, b = SlotTs(w, t, end - 1) + 1;

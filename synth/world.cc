@@ -9,18 +9,33 @@ ScaleParams ParamsFor(Scale scale) {
   ScaleParams p;
   switch (scale) {
     case Scale::kTiny:
-      p = {.prisoners = 400, .court_corrections = 110, .detainees = 90, .rsdl = 12,
-           .compulsory_medical = 6, .external_deaths = 10, .position_days = 4,
+      p = {.prisoners = 400,
+           .court_corrections = 110,
+           .detainees = 90,
+           .rsdl = 12,
+           .compulsory_medical = 6,
+           .external_deaths = 10,
+           .position_days = 4,
            .monitored_share = 0.45};
       break;
     case Scale::kCity:
-      p = {.prisoners = 10000, .court_corrections = 4200, .detainees = 2500, .rsdl = 150,
-           .compulsory_medical = 60, .external_deaths = 200, .position_days = 30,
+      p = {.prisoners = 10000,
+           .court_corrections = 4200,
+           .detainees = 2500,
+           .rsdl = 150,
+           .compulsory_medical = 60,
+           .external_deaths = 200,
+           .position_days = 30,
            .monitored_share = 0.985};
       break;
     case Scale::kProvince:
-      p = {.prisoners = 100000, .court_corrections = 42000, .detainees = 25000, .rsdl = 1500,
-           .compulsory_medical = 600, .external_deaths = 2000, .position_days = 30,
+      p = {.prisoners = 100000,
+           .court_corrections = 42000,
+           .detainees = 25000,
+           .rsdl = 1500,
+           .compulsory_medical = 600,
+           .external_deaths = 2000,
+           .position_days = 30,
            .monitored_share = 0.985};
       break;
   }
@@ -31,9 +46,7 @@ bool SentenceRow::Has(std::string_view category) const {
   return std::find(categories.begin(), categories.end(), category) != categories.end();
 }
 
-bool SentenceRow::Custodial() const {
-  return probation_months == 0 && penalty != "surveillance";
-}
+bool SentenceRow::Custodial() const { return probation_months == 0 && penalty != "surveillance"; }
 
 int Prisoner::PrisonOn(Date d) const {
   int p = prisons.empty() ? -1 : prisons.front().second;
@@ -92,12 +105,11 @@ int World::AddChange(ChangeRow c) {
 
 void World::AddCustodyEvent(int person, const std::string& facility, std::string_view event,
                             Date date, std::string note) {
-  custody_events.push_back({MakeId("CE", custody_events.size() + 1), person, facility, event,
-                            date, std::move(note)});
+  custody_events.push_back(
+      {MakeId("CE", custody_events.size() + 1), person, facility, event, date, std::move(note)});
 }
 
-int World::AddCorrectionEvent(int correction, std::string_view event, Date date,
-                              std::string note) {
+int World::AddCorrectionEvent(int correction, std::string_view event, Date date, std::string note) {
   correction_events.push_back(
       {MakeId("CV", correction_events.size() + 1), correction, event, date, std::move(note)});
   return static_cast<int>(correction_events.size()) - 1;

@@ -42,9 +42,9 @@ struct ScaleParams {
   int detainees = 0;          // detention-centre custody before judgment (current and past)
   int rsdl = 0;               // 指定居所监视居住 decisions
   int compulsory_medical = 0;
-  int external_deaths = 0;    // death records of people unknown to the other tables
-  int position_days = 0;      // length of the trajectory window before the as-of moment
-  double monitored_share = 0; // of the subjects eligible for electronic monitoring
+  int external_deaths = 0;     // death records of people unknown to the other tables
+  int position_days = 0;       // length of the trajectory window before the as-of moment
+  double monitored_share = 0;  // of the subjects eligible for electronic monitoring
 };
 ScaleParams ParamsFor(Scale scale);
 
@@ -62,13 +62,13 @@ struct Prison {
   std::string id, name;
   int county = 0;  // index into Geo::counties()
   bool women = false, juvenile = false;
-  int units = 1;   // 监区 count, set when the population is known
+  int units = 1;  // 监区 count, set when the population is known
 };
 
 // Where every kind of org sits, by region index (city or county of Geo).
 struct OrgDirectory {
-  std::string root;           // 510000-PROC, the provincial procuratorate (tree root)
-  std::string prison_admin;   // 四川省监狱管理局
+  std::string root;          // 510000-PROC, the provincial procuratorate (tree root)
+  std::string prison_admin;  // 四川省监狱管理局
   std::string high_court;
   std::vector<std::string> city_proc, city_court, city_psb, city_justice, city_dc;
   std::vector<std::string> county_proc, county_court, county_psb, county_justice, county_corr;
@@ -95,9 +95,9 @@ struct SentenceRow {
   std::vector<std::string_view> categories;
   std::string_view penalty;
   int term_months = 0, probation_months = 0, credit_days = 0;
-  OptDate term_start, term_end;  // as stated in the judgment
+  OptDate term_start, term_end;                         // as stated in the judgment
   int64_t fine = 0, confiscation = 0, restitution = 0;  // fen; confiscation -1 = all
-  std::string political;  // "", "3", "life"
+  std::string political;                                // "", "3", "life"
   bool Has(std::string_view category) const;
   bool Custodial() const;  // a term served in prison or detention centre
 };
@@ -253,16 +253,16 @@ enum class AccountProfile { kOrdinary, kPoor, kSpender, kWealthy };
 
 struct Prisoner {
   int person = 0, sentence = 0;
-  Date delivery;                                   // first admission (交付执行)
-  std::vector<std::pair<Date, int>> prisons;       // (from, prison index); empty = held in DC
-  std::string centre;                              // the detention centre when prisons is empty
-  OptDate exit;                                    // custody at the prison ends that day
-  OptDate end;                                     // computed current term end (fixed terms)
+  Date delivery;                              // first admission (交付执行)
+  std::vector<std::pair<Date, int>> prisons;  // (from, prison index); empty = held in DC
+  std::string centre;                         // the detention centre when prisons is empty
+  OptDate exit;                               // custody at the prison ends that day
+  OptDate end;                                // computed current term end (fixed terms)
   std::vector<int> changes;
   int bonus_level = 3;
   bool troublesome = false;
   bool minor = false;
-  std::map<int32_t, int> penalties;                // month → deduction (warning, demerit)
+  std::map<int32_t, int> penalties;                        // month → deduction (warning, demerit)
   std::map<int32_t, std::pair<int, int>> points_override;  // month → (bonus, deduction)
   int window_bonus = -1;  // bonus every month of the last-12-month window (M09), or -1
   AccountProfile accounts = AccountProfile::kOrdinary;
@@ -278,7 +278,7 @@ struct Prisoner {
 };
 
 // ---- Trajectories ----
-struct OutsideStay {  // positions away from the residence county
+struct OutsideStay {           // positions away from the residence county
   Timestamp from = 0, to = 0;  // first and last position there
   LonLat place;
   double radius_m = 200;
@@ -286,11 +286,11 @@ struct OutsideStay {  // positions away from the residence county
 struct Track {
   int correction = 0;
   uint64_t seed = 0;
-  int offset_s = 20;      // seconds after the 10-minute grid (20–560)
+  int offset_s = 20;  // seconds after the 10-minute grid (20–560)
   LonLat home, work;
   double radius_m = 500;  // positions stay within this distance of home
   bool leave_in_window = false;
-  int plant = 0;          // model planted on this track (M14, M15)
+  int plant = 0;  // model planted on this track (M14, M15)
   std::vector<OutsideStay> outside;
   std::vector<std::pair<Timestamp, Timestamp>> silent;  // [from, to): no positions
 };

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "common/money.h"
@@ -113,8 +112,8 @@ Status WriteAttachments(const World& w, const std::string& dir, CsvTable* t) {
     std::string proposal = std::string(parole ? "提请假释建议书" : "提请减刑建议书") + "\n\n" +
                            "罪犯" + person.name + "，" + (person.gender == 'M' ? "男" : "女") +
                            "，" + person.birth.ToString() + "出生，身份证号" + person.id_number +
-                           "。\n因犯" + Join(s.crimes) + "，经" + s.case_no + "判决，" +
-                           "判决于" + s.effective.ToString() + "生效。\n";
+                           "。\n因犯" + Join(s.crimes) + "，经" + s.case_no + "判决，" + "判决于" +
+                           s.effective.ToString() + "生效。\n";
     if (!parole) {
       proposal += "该犯在服刑期间" + c.reason + "，建议减去有期徒刑" +
                   MonthsChinese(c.reduction_months) + "。\n";
