@@ -1,5 +1,6 @@
 #include "synth/synth.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -92,7 +93,14 @@ Result<Report> Generate(const Options& options) {
   report.batch_dir = options.out_dir + "/batch";
   report.labels_path = options.out_dir + "/labels.jsonl";
   report.as_of = FormatTimestamp(w.as_of_ts);
-  ZJ_RETURN_IF_ERROR(WriteBatch(w, report.batch_dir, &report.rows));
+  // Same options, same id; any difference in scale, seed or rate, another batch.
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%g", options.violation_rate);
+  static constexpr const char* kScaleNames[] = {"tiny", "city", "province"};
+  const std::string batch_id = report.as_of + "#synth-" +
+                               kScaleNames[static_cast<int>(options.scale)] + "-" +
+                               std::to_string(options.seed) + "-" + rate;
+  ZJ_RETURN_IF_ERROR(WriteBatch(w, report.batch_dir, batch_id, &report.rows));
 
   SortLabels(&w.labels);
   std::ofstream out(report.labels_path, std::ios::binary);

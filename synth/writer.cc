@@ -174,7 +174,7 @@ Status WriteAttachments(const World& w, const std::string& dir, CsvTable* t) {
 
 std::string SourceOrgId(const World& w) { return w.dir.prison_admin; }
 
-Status WriteBatch(const World& w, const std::string& batch_dir,
+Status WriteBatch(const World& w, const std::string& batch_dir, const std::string& batch_id,
                   std::map<std::string, int64_t>* rows) {
   Batch b(w, batch_dir);
   const auto& geo = w.geo;
@@ -479,7 +479,7 @@ Status WriteBatch(const World& w, const std::string& batch_dir,
   nlohmann::ordered_json manifest;
   manifest["spec"] = "zhijian-exchange/1";
   manifest["source_org_id"] = SourceOrgId(w);
-  manifest["batch_id"] = as_of + "#synth-" + std::to_string(w.seed);
+  manifest["batch_id"] = batch_id;
   manifest["exported_at"] = as_of;
   manifest["tables"] = tables;
   std::ofstream out(batch_dir + "/manifest.json", std::ios::binary);

@@ -16,8 +16,9 @@ namespace zj::synth {
 // The batch's source org (the provincial prison administration, as in EXCHANGE §1).
 std::string SourceOrgId(const World& w);
 
-// Writes into `batch_dir` (which must exist). Fills `rows` with data rows per table.
-Status WriteBatch(const World& w, const std::string& batch_dir,
+// Writes into `batch_dir` (which must exist). `batch_id` goes into the manifest (it must
+// differ between batches of different content). Fills `rows` with data rows per table.
+Status WriteBatch(const World& w, const std::string& batch_dir, const std::string& batch_id,
                   std::map<std::string, int64_t>* rows);
 
 }  // namespace zj::synth
