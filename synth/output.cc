@@ -30,13 +30,37 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path, bo
       return Internal("zlib 初始化失败：" + path);
     }
     f->out_.resize(kBufferSize);
+    f->worker_ = std::thread([raw = f.get()] { raw->CompressLoop(); });
   }
   return f;
 }
 
 OutputFile::~OutputFile() {
+  if (worker_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closing_ = true;
+    }
+    cv_.notify_all();
+    worker_.join();
+  }
   if (z_) deflateEnd(&z_->stream);
   if (file_) std::fclose(file_);
+}
+
+void OutputFile::CompressLoop() {
+  for (;;) {
+    std::string chunk;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing and drained
+      chunk = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    cv_.notify_all();
+    Deflate(chunk, Z_NO_FLUSH);
+  }
 }
 
 void OutputFile::Store(const void* data, size_t size) {
@@ -46,10 +70,10 @@ void OutputFile::Store(const void* data, size_t size) {
   if (std::fwrite(data, 1, size, file_) != size) error_ = IoError("写入文件出错：" + path_);
 }
 
-void OutputFile::Deflate(int flush) {
+void OutputFile::Deflate(const std::string& input, int flush) {
   z_stream& zs = z_->stream;
-  zs.next_in = reinterpret_cast<Bytef*>(buffer_.data());
-  zs.avail_in = static_cast<uInt>(buffer_.size());
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
+  zs.avail_in = static_cast<uInt>(input.size());
   int rc;
   do {
     zs.next_out = out_.data();
@@ -61,7 +85,6 @@ void OutputFile::Deflate(int flush) {
     }
     Store(out_.data(), out_.size() - zs.avail_out);
   } while (zs.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
-  buffer_.clear();
 }
 
 void OutputFile::FlushPlain() {
@@ -73,7 +96,14 @@ void OutputFile::Write(std::string_view data) {
   buffer_.append(data);
   if (buffer_.size() >= kBufferSize) {
     if (gzip_) {
-      Deflate(Z_NO_FLUSH);
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return queue_.size() < 4; });
+        queue_.push_back(std::move(buffer_));
+      }
+      cv_.notify_all();
+      buffer_ = std::string();
+      buffer_.reserve(kBufferSize + 4096);
     } else {
       FlushPlain();
     }
@@ -83,7 +113,14 @@ void OutputFile::Write(std::string_view data) {
 Status OutputFile::Close() {
   if (!file_) return error_;
   if (gzip_) {
-    Deflate(Z_FINISH);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closing_ = true;
+    }
+    cv_.notify_all();
+    worker_.join();
+    Deflate(buffer_, Z_FINISH);
+    buffer_.clear();
   } else {
     FlushPlain();
   }

@@ -6,12 +6,18 @@
 // reproducible). CsvTable: one table's CSV (RFC 4180, `\n`, UTF-8, no BOM) whose header and
 // column order come from the table's declaration in domain/exchange_tables.h; a row is
 // filled by column name. I/O errors are remembered and reported by Close().
-// Not thread-safe.
+// A gzip file compresses on its own worker thread (1 MiB chunks, at most 4 queued), so
+// generating and compressing overlap; the bytes stored are the same as single-threaded.
+// Not thread-safe: one caller thread per object.
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "common/date.h"
@@ -38,8 +44,9 @@ class OutputFile {
  private:
   OutputFile() = default;
   void FlushPlain();
-  void Deflate(int flush);
+  void Deflate(const std::string& input, int flush);
   void Store(const void* data, size_t size);
+  void CompressLoop();  // worker thread body
 
   std::string path_;
   std::FILE* file_ = nullptr;
@@ -52,6 +59,12 @@ class OutputFile {
   std::string sha256_;
   int64_t stored_bytes_ = 0;
   Status error_;
+  // gzip worker: chunks handed over by Write(), compressed and stored in order.
+  std::thread worker_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  bool closing_ = false;
 };
 
 class CsvTable {
