@@ -1,13 +1,14 @@
 // zhijian: the one binary of the platform. Subcommands wire the libraries together;
 // no logic of their own beyond argument handling and printing.
 
+#include <toml++/toml.h>
+
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <toml++/toml.h>
 
 #include "domain/exchange_docs.h"
 #include "ingest/importer.h"
@@ -114,7 +115,8 @@ int CmdStatus(const std::string& url, bool checksum) {
               << (*q)->ColumnText(2) << "  导出 " << zj::FormatTimestamp((*q)->ColumnInt(3))
               << "  导入 " << zj::FormatTimestamp((*q)->ColumnInt(4)) << "  "
               << ((*q)->ColumnText(5) == "quarantine" ? "隔离模式" : "严格模式");
-    if (!(*q)->IsNull(6) && (*q)->ColumnInt(6) > 0) std::cout << "  隔离 " << (*q)->ColumnInt(6) << " 行";
+    if (!(*q)->IsNull(6) && (*q)->ColumnInt(6) > 0)
+      std::cout << "  隔离 " << (*q)->ColumnInt(6) << " 行";
     std::cout << "\n";
   }
   if (n == 0) std::cout << "  （无）\n";
@@ -170,7 +172,8 @@ int main(int argc, char** argv) {
                  "数据库地址，如 sqlite://var/zhijian.db / store URL (env ZJ_DB_URL)");
   app.add_option("--config", config_path, "配置文件 / configuration file")->capture_default_str();
 
-  auto* init = app.add_subcommand("init", "初始化数据库（建表、迁移）/ create or migrate the store");
+  auto* init =
+      app.add_subcommand("init", "初始化数据库（建表、迁移）/ create or migrate the store");
 
   std::string batch, report_path;
   bool quarantine = false;
@@ -179,7 +182,8 @@ int main(int argc, char** argv) {
       ->required();
   import->add_flag("--quarantine", quarantine,
                    "隔离模式：合格行导入，问题行存入隔离区 / keep bad rows aside, apply the rest");
-  import->add_option("--report", report_path, "把导入报告写成 JSON 文件 / write the report as JSON");
+  import->add_option("--report", report_path,
+                     "把导入报告写成 JSON 文件 / write the report as JSON");
 
   bool checksum = false;
   auto* status = app.add_subcommand("status", "查看数据库概况 / row counts and batches applied");
@@ -207,7 +211,8 @@ int main(int argc, char** argv) {
     if (*init) return CmdInit(url);
     if (*import) return CmdImport(url, batch, quarantine, report_path);
     if (*status) return CmdStatus(url, checksum);
-    if (*synth) return CmdSynth(scale, seed, out, rate, geo_dir.empty() ? DefaultGeoDir(argv[0]) : geo_dir);
+    if (*synth)
+      return CmdSynth(scale, seed, out, rate, geo_dir.empty() ? DefaultGeoDir(argv[0]) : geo_dir);
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
               1);
   write_table("persons", "person_id,name\nP-1,张某\n", 1);
   std::string corr = "correction_id,person_id,correction_type,office_org_id,monitored\n";
-  for (int64_t s = 0; s < subjects; ++s) corr += "K-" + std::to_string(s) + ",P-1,probation,510104-SJ,1\n";
+  for (int64_t s = 0; s < subjects; ++s)
+    corr += "K-" + std::to_string(s) + ",P-1,probation,510104-SJ,1\n";
   write_table("corrections", corr, subjects);
 
   gzFile gz = gzopen((out + "/positions.csv.gz").c_str(), "wb1");
@@ -68,12 +69,15 @@ int main(int argc, char** argv) {
   gzwrite(gz, buf.data(), static_cast<unsigned>(buf.size()));
   if (raw) std::fwrite(buf.data(), 1, buf.size(), raw), std::fclose(raw);
   gzclose(gz);
-  tables["positions"] = {{"file", "positions.csv.gz"}, {"rows", written},
+  tables["positions"] = {{"file", "positions.csv.gz"},
+                         {"rows", written},
                          {"sha256", *zj::Sha256::OfFile(out + "/positions.csv.gz")}};
   if (raw) fs::rename(out + "/positions-plain.csv", out + "/../positions-plain.csv");
-  nlohmann::json manifest = {{"spec", "zhijian-exchange/1"}, {"source_org_id", "BENCH"},
+  nlohmann::json manifest = {{"spec", "zhijian-exchange/1"},
+                             {"source_org_id", "BENCH"},
                              {"batch_id", "BENCH#" + std::to_string(rows)},
-                             {"exported_at", "2025-06-30T23:00:00+08:00"}, {"tables", tables}};
+                             {"exported_at", "2025-06-30T23:00:00+08:00"},
+                             {"tables", tables}};
   std::ofstream(out + "/manifest.json") << manifest.dump(2);
   std::printf("%lld positions for %lld subjects in %s\n", static_cast<long long>(written),
               static_cast<long long>(subjects), out.c_str());

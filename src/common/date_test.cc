@@ -1,3 +1,5 @@
+#include "common/date.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -5,7 +7,6 @@
 #include <vector>
 
 #include "common/clock.h"
-#include "common/date.h"
 
 namespace zj {
 namespace {
@@ -22,9 +23,15 @@ bool RefLeap(int y) {
 
 int RefDim(int y, int m) {
   switch (m) {
-    case 4: case 6: case 9: case 11: return 30;
-    case 2: return RefLeap(y) ? 29 : 28;
-    default: return 31;
+    case 4:
+    case 6:
+    case 9:
+    case 11:
+      return 30;
+    case 2:
+      return RefLeap(y) ? 29 : 28;
+    default:
+      return 31;
   }
 }
 
@@ -393,10 +400,8 @@ TEST(Timestamp, BeijingDate) {
   EXPECT_EQ(BeijingDate(16 * 3600).ToString(), "1970-01-02");
   EXPECT_EQ(BeijingDate(k20250301Utc + 16 * 3600 - 1).ToString(), "2025-03-01");
   EXPECT_EQ(BeijingDate(k20250301Utc + 16 * 3600).ToString(), "2025-03-02");
-  EXPECT_EQ(BeijingDate(*ParseTimestamp("2025-03-01T23:30:00-05:00")).ToString(),
-            "2025-03-02");
-  EXPECT_EQ(BeijingDate(*ParseTimestamp("1900-01-01T00:00:00+08:00")).ToString(),
-            "1900-01-01");
+  EXPECT_EQ(BeijingDate(*ParseTimestamp("2025-03-01T23:30:00-05:00")).ToString(), "2025-03-02");
+  EXPECT_EQ(BeijingDate(*ParseTimestamp("1900-01-01T00:00:00+08:00")).ToString(), "1900-01-01");
 }
 
 TEST(Clock, FakeClockTodayBeijing) {
@@ -422,7 +427,7 @@ TEST(Month, ParseAndFormat) {
   // Consecutive months are consecutive indexes, across a year boundary.
   EXPECT_EQ(*ParseMonth("2025-01") - *ParseMonth("2024-12"), 1);
   const std::vector<std::string> bad = {
-      "", "2025-3", "2025-13", "2025-00", "2025/03", "202503", "2025-03-01", " 2025-03",
+      "",         "2025-3",  "2025-13", "2025-00", "2025/03", "202503",  "2025-03-01", " 2025-03",
       "2025-03 ", "2025-1/", "1899-12", "2200-01", "0000-01", "2025-0a", "25-03",
   };
   for (const auto& s : bad) {

@@ -1,11 +1,11 @@
+#include "common/money.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "common/money.h"
 
 namespace zj {
 namespace {
@@ -41,10 +41,10 @@ TEST(Money, ParseAccepts) {
       {"-3.5", -350},  // negatives parse; the domain layer rejects them
       {"-0.01", -1},
       {"-12345.67", -1234567},
-      {"007", 700},    // leading zeros are digits
+      {"007", 700},  // leading zeros are digits
       {"100000000", 10000000000},
-      {"999999999999999", 99999999999999900},        // 15 integer digits
-      {"999999999999999.99", 99999999999999999},     // 15 integer digits + fen
+      {"999999999999999", 99999999999999900},     // 15 integer digits
+      {"999999999999999.99", 99999999999999999},  // 15 integer digits + fen
       {"123456789012345.67", 12345678901234567},
       {"-999999999999999.99", -99999999999999999},
   };
@@ -87,9 +87,10 @@ TEST(Money, ParseRejects) {
       "inf",
       "¥5",
       "5元",
-      "\xEF\xBC\x95",                 // full-width ５
-      "1\xEF\xBC\x8E" "00",           // full-width full stop
-      "1000000000000000",             // 16 integer digits
+      "\xEF\xBC\x95",  // full-width ５
+      "1\xEF\xBC\x8E"
+      "00",                // full-width full stop
+      "1000000000000000",  // 16 integer digits
       "1000000000000000.00",
       "-1000000000000000",
   };
@@ -97,7 +98,10 @@ TEST(Money, ParseRejects) {
     EXPECT_FALSE(Money::ParseYuan(s).has_value()) << "accepted: \"" << s << "\"";
   }
   EXPECT_FALSE(Money::ParseYuan(std::string_view("5\0", 2)).has_value());
-  EXPECT_FALSE(Money::ParseYuan(std::string_view("1.\0" "5", 4)).has_value());
+  EXPECT_FALSE(Money::ParseYuan(std::string_view("1.\0"
+                                                 "5",
+                                                 4))
+                   .has_value());
 }
 
 TEST(Money, ToYuanString) {

@@ -14,9 +14,7 @@ Date AddMonths(Date start, int months) {
   return Date::FromDays(DaysFromCivil(ty, tm, td));
 }
 
-Date CorrespondingDay(Date start, Period p) {
-  return AddMonths(start, p.total_months()) + p.days;
-}
+Date CorrespondingDay(Date start, Period p) { return AddMonths(start, p.total_months()) + p.days; }
 
 Date TermEnd(Date start, Period p) { return CorrespondingDay(start, p) - 1; }
 

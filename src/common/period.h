@@ -31,9 +31,7 @@ struct Period {
 
   constexpr int total_months() const { return years * 12 + months; }
   // Normalised: months in 0..11 carried into years.
-  constexpr Period Normalized() const {
-    return {total_months() / 12, total_months() % 12, days};
-  }
+  constexpr Period Normalized() const { return {total_months() / 12, total_months() % 12, days}; }
   // Chinese wording as judgments print it: "1年6个月", "9个月", "15日", "0日".
   std::string ToChinese() const;
 

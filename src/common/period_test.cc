@@ -1,3 +1,5 @@
+#include "common/period.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -5,7 +7,6 @@
 #include <vector>
 
 #include "common/date.h"
-#include "common/period.h"
 
 namespace zj {
 namespace {
@@ -58,10 +59,16 @@ Ymd RefCorr(Ymd s, int months, int days) {
   const bool last = s.d == RefDim(s.y, s.m);
   int y = s.y, m = s.m;
   for (int i = 0; i < months; ++i) {
-    if (++m > 12) { m = 1; ++y; }
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
   }
   for (int i = 0; i > months; --i) {
-    if (--m < 1) { m = 12; --y; }
+    if (--m < 1) {
+      m = 12;
+      --y;
+    }
   }
   const int dim = RefDim(y, m);
   Ymd r{y, m, (last || s.d > dim) ? dim : s.d};  // rules 2 and 3, else rule 1
@@ -200,8 +207,7 @@ TEST(PeriodTable, CorrespondingDayAndTermEnd) {
   int n = 0;
   for (const Row& r : kRows) {
     SCOPED_TRACE(std::string(r.start) + " + " + std::to_string(r.years) + "y" +
-                 std::to_string(r.months) + "m" + std::to_string(r.days) + "d (" + r.why +
-                 ")");
+                 std::to_string(r.months) + "m" + std::to_string(r.days) + "d (" + r.why + ")");
     const Date s = D(r.start);
     const Period p{r.years, r.months, r.days};
     EXPECT_EQ(CorrespondingDay(s, p).ToString(), r.corr);
@@ -213,8 +219,7 @@ TEST(PeriodTable, CorrespondingDayAndTermEnd) {
     // The hand-derived row also agrees with the reference walk (checks the table).
     EXPECT_PRED_FORMAT2(SameDay, RefCorr(Civil(s), p.total_months(), p.days), D(r.corr));
     // Same result whether years are given as years or as months.
-    EXPECT_EQ(CorrespondingDay(s, Period{0, r.years * 12 + r.months, r.days}).ToString(),
-              r.corr);
+    EXPECT_EQ(CorrespondingDay(s, Period{0, r.years * 12 + r.months, r.days}).ToString(), r.corr);
     if (r.days == 0) {
       EXPECT_EQ(AddMonths(s, r.years * 12 + r.months).ToString(), r.corr);
     }
@@ -234,16 +239,12 @@ TEST(AddMonths, Backwards) {
       {"2021-03-31", -1, "2021-02-28"},  // month end → last day of Feb
       {"2021-03-30", -1, "2021-02-28"},  // 30 missing in Feb
       {"2021-03-15", -3, "2020-12-15"},  // across year
-      {"2020-02-29", -12, "2019-02-28"},
-      {"2021-02-28", -1, "2021-01-31"},  // month end → 31 Jan
-      {"2021-01-15", -1, "2020-12-15"},
-      {"2021-04-30", -2, "2021-02-28"},
+      {"2020-02-29", -12, "2019-02-28"},  {"2021-02-28", -1, "2021-01-31"},  // month end → 31 Jan
+      {"2021-01-15", -1, "2020-12-15"},   {"2021-04-30", -2, "2021-02-28"},
       {"2020-04-30", -1, "2020-03-31"},  // month end → 31
       {"2020-05-30", -1, "2020-04-30"},  // 30 May not month end, 30 exists in Apr
-      {"2100-03-31", -1, "2100-02-28"},
-      {"2000-03-31", -1, "2000-02-29"},
-      {"2021-01-01", -240, "2001-01-01"},
-      {"2021-07-15", 0, "2021-07-15"},
+      {"2100-03-31", -1, "2100-02-28"},   {"2000-03-31", -1, "2000-02-29"},
+      {"2021-01-01", -240, "2001-01-01"}, {"2021-07-15", 0, "2021-07-15"},
       {"2021-02-28", 0, "2021-02-28"},
   };
   for (const auto& r : rows) {
@@ -362,8 +363,8 @@ TEST_F(PeriodProperty, ChainedDiffersOnlyAtMonthEnds) {
     const int target_dim = RefDim(dc.y, dc.m);
     const bool expect_differ = !start_is_end && sc.d >= mid_dim && sc.d < target_dim;
     ASSERT_EQ(chained != direct, expect_differ)
-        << s.ToString() << " +" << a << "+" << b << ": chained " << chained.ToString()
-        << " direct " << direct.ToString();
+        << s.ToString() << " +" << a << "+" << b << ": chained " << chained.ToString() << " direct "
+        << direct.ToString();
     if (expect_differ) {
       ++differing;
       ASSERT_GT(chained, direct);

@@ -9,10 +9,9 @@ const std::string& Status::message() const {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  static constexpr const char* kNames[] = {"OK",          "INVALID_ARGUMENT", "NOT_FOUND",
-                                           "ALREADY_EXISTS", "FAILED_PRECONDITION",
-                                           "DATA_LOSS",   "IO_ERROR",         "INTERNAL",
-                                           "ABORTED",     "UNIMPLEMENTED"};
+  static constexpr const char* kNames[] = {
+      "OK",        "INVALID_ARGUMENT", "NOT_FOUND", "ALREADY_EXISTS", "FAILED_PRECONDITION",
+      "DATA_LOSS", "IO_ERROR",         "INTERNAL",  "ABORTED",        "UNIMPLEMENTED"};
   return std::string(kNames[static_cast<int>(code())]) + ": " + message();
 }
 

@@ -18,14 +18,14 @@ namespace zj {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // bad input from a user or a file
+  kInvalidArgument,  // bad input from a user or a file
   kNotFound,
   kAlreadyExists,
   kFailedPrecondition,
-  kDataLoss,          // corrupt or truncated input (bad gzip, checksum mismatch)
+  kDataLoss,  // corrupt or truncated input (bad gzip, checksum mismatch)
   kIoError,
-  kInternal,          // a bug or an unexpected library failure
-  kAborted,           // concurrent change; retry
+  kInternal,  // a bug or an unexpected library failure
+  kAborted,   // concurrent change; retry
   kUnimplemented,
 };
 
@@ -51,7 +51,9 @@ class Status {
   std::shared_ptr<const Rep> rep_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
 inline Status FailedPrecondition(std::string m) {
@@ -66,7 +68,7 @@ inline Status Aborted(std::string m) { return {StatusCode::kAborted, std::move(m
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     if (std::get<Status>(v_).ok()) v_ = Status(StatusCode::kInternal, "Result 由 OK 状态构造");
   }
@@ -92,10 +94,10 @@ class [[nodiscard]] Result {
 #define ZJ_CONCAT_INNER_(a, b) a##b
 #define ZJ_CONCAT_(a, b) ZJ_CONCAT_INNER_(a, b)
 
-#define ZJ_RETURN_IF_ERROR(expr)              \
-  do {                                        \
-    ::zj::Status zj_status_ = (expr);         \
-    if (!zj_status_.ok()) return zj_status_;  \
+#define ZJ_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::zj::Status zj_status_ = (expr);        \
+    if (!zj_status_.ok()) return zj_status_; \
   } while (0)
 
 #define ZJ_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \

@@ -1,10 +1,10 @@
+#include "common/status.h"
+
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "common/status.h"
 
 namespace zj {
 namespace {

@@ -6,18 +6,27 @@ namespace zj::domain {
 namespace {
 
 constexpr Code kOrgTypeCodes[] = {
-    {"spp", "最高人民检察院"},        {"prov_proc", "省级院"},
-    {"city_proc", "市级院/分院"},     {"county_proc", "基层院"},
-    {"dispatched_proc", "派出院"},     {"resident_office", "派驻检察室"},
-    {"prison", "监狱"},                {"detention_center", "看守所"},
-    {"correction_office", "社区矫正机构"}, {"court", "法院"},
-    {"police", "公安机关"},            {"justice_bureau", "司法行政机关"},
+    {"spp", "最高人民检察院"},
+    {"prov_proc", "省级院"},
+    {"city_proc", "市级院/分院"},
+    {"county_proc", "基层院"},
+    {"dispatched_proc", "派出院"},
+    {"resident_office", "派驻检察室"},
+    {"prison", "监狱"},
+    {"detention_center", "看守所"},
+    {"correction_office", "社区矫正机构"},
+    {"court", "法院"},
+    {"police", "公安机关"},
+    {"justice_bureau", "司法行政机关"},
     {"hospital", "强制医疗机构"},
 };
 constexpr Code kPenaltyCodes[] = {
-    {"surveillance", "管制"},      {"criminal_detention", "拘役"},
-    {"fixed_term", "有期徒刑"},    {"life", "无期徒刑"},
-    {"death_reprieve", "死刑缓期二年执行"}, {"death_reprieve_restricted", "死缓限制减刑"},
+    {"surveillance", "管制"},
+    {"criminal_detention", "拘役"},
+    {"fixed_term", "有期徒刑"},
+    {"life", "无期徒刑"},
+    {"death_reprieve", "死刑缓期二年执行"},
+    {"death_reprieve_restricted", "死缓限制减刑"},
 };
 constexpr Code kCategoryCodes[] = {
     {"duty_crime", "职务犯罪"},
@@ -34,34 +43,47 @@ constexpr Code kCategoryCodes[] = {
     {"elderly_sick_disabled", "老病残犯"},
 };
 constexpr Code kChangeTypeCodes[] = {
-    {"commutation", "减刑"},         {"parole", "假释"},
-    {"temp_release", "暂予监外执行"}, {"revoke_parole", "撤销假释"},
-    {"revoke_probation", "撤销缓刑"}, {"recommit", "收监执行"},
-    {"life_to_fixed", "无期减为有期"}, {"reprieve_to_life", "死缓减为无期"},
+    {"commutation", "减刑"},
+    {"parole", "假释"},
+    {"temp_release", "暂予监外执行"},
+    {"revoke_parole", "撤销假释"},
+    {"revoke_probation", "撤销缓刑"},
+    {"recommit", "收监执行"},
+    {"life_to_fixed", "无期减为有期"},
+    {"reprieve_to_life", "死缓减为无期"},
     {"reprieve_to_fixed", "死缓减为有期"},
 };
 constexpr Code kBasisCodes[] = {
-    {"repentance", "确有悔改表现"},  {"merit", "立功表现"},
-    {"repentance_merit", "悔改并立功"}, {"major_merit", "重大立功"},
+    {"repentance", "确有悔改表现"},
+    {"merit", "立功表现"},
+    {"repentance_merit", "悔改并立功"},
+    {"major_merit", "重大立功"},
     {"repentance_major_merit", "悔改并重大立功"},
 };
 constexpr Code kCustodyEventCodes[] = {
-    {"admitted", "收押/收监"},       {"transferred_in", "调入"},
-    {"transferred_out", "调出"},     {"released_expiry", "刑满释放"},
-    {"released_parole", "假释出监"}, {"released_temp", "暂予监外执行出监"},
-    {"released_other", "其他释放"},  {"died", "死亡"},
-    {"escaped", "脱逃"},             {"recaptured", "捕回"},
+    {"admitted", "收押/收监"},
+    {"transferred_in", "调入"},
+    {"transferred_out", "调出"},
+    {"released_expiry", "刑满释放"},
+    {"released_parole", "假释出监"},
+    {"released_temp", "暂予监外执行出监"},
+    {"released_other", "其他释放"},
+    {"died", "死亡"},
+    {"escaped", "脱逃"},
+    {"recaptured", "捕回"},
 };
 constexpr Code kCorrectionTypeCodes[] = {
-    {"surveillance", "管制"}, {"probation", "缓刑"},
-    {"parole", "假释"},       {"temp_release", "暂予监外执行"},
+    {"surveillance", "管制"},
+    {"probation", "缓刑"},
+    {"parole", "假释"},
+    {"temp_release", "暂予监外执行"},
 };
 constexpr Code kCorrectionEventCodes[] = {
-    {"reported", "报到"},   {"warning", "警告"},
-    {"admonition", "训诫"}, {"revocation_proposed", "提请撤销"},
+    {"reported", "报到"},    {"warning", "警告"},
+    {"admonition", "训诫"},  {"revocation_proposed", "提请撤销"},
     {"recommitted", "收监"}, {"terminated", "解除矫正"},
-    {"absconded", "脱管"},  {"found", "脱管后查找到"},
-    {"died", "死亡"},       {"transferred", "变更执行地"},
+    {"absconded", "脱管"},   {"found", "脱管后查找到"},
+    {"died", "死亡"},        {"transferred", "变更执行地"},
 };
 constexpr Code kDetentionStageCodes[] = {
     {"criminal_detention_7", "刑事拘留(一般)"},
@@ -86,25 +108,30 @@ constexpr Code kOpinionCodes[] = {
 constexpr Code kRatingCodes[] = {
     {"positive", "积极"}, {"qualified", "合格"}, {"unqualified", "不合格"}};
 constexpr Code kRewardKindCodes[] = {
-    {"praise", "表扬"},   {"material", "物质奖励"}, {"merit", "立功"},
-    {"major_merit", "重大立功"}, {"warning", "警告"}, {"demerit", "记过"},
+    {"praise", "表扬"},          {"material", "物质奖励"}, {"merit", "立功"},
+    {"major_merit", "重大立功"}, {"warning", "警告"},      {"demerit", "记过"},
     {"confinement", "禁闭"},
 };
 constexpr Code kPostClassCodes[] = {
-    {"production", "生产"}, {"auxiliary", "辅助/杂务"},
-    {"trusty", "协助管理"}, {"skilled", "技术岗"},
+    {"production", "生产"},
+    {"auxiliary", "辅助/杂务"},
+    {"trusty", "协助管理"},
+    {"skilled", "技术岗"},
 };
 constexpr Code kLaborKindCodes[] = {{"labor", "劳动"}, {"education", "教育"}, {"rest", "休息"}};
 constexpr Code kPropertyStatusCodes[] = {
-    {"open", "执行中"}, {"done", "执行完毕"}, {"suspended", "中止"},
-    {"terminated_this_round", "终结本次执行"}, {"terminated", "终结执行"},
+    {"open", "执行中"},         {"done", "执行完毕"},
+    {"suspended", "中止"},      {"terminated_this_round", "终结本次执行"},
+    {"terminated", "终结执行"},
 };
 constexpr Code kPaymentSourceCodes[] = {
-    {"self", "本人缴纳"}, {"family", "亲属代缴"},
-    {"account_deduction", "账户扣划"}, {"seizure", "查封扣押处置"},
+    {"self", "本人缴纳"},
+    {"family", "亲属代缴"},
+    {"account_deduction", "账户扣划"},
+    {"seizure", "查封扣押处置"},
 };
 constexpr Code kCorrectionStatusCodes[] = {
-    {"active", "在矫"}, {"terminated", "解除矫正"}, {"revoked", "撤销"},
+    {"active", "在矫"},    {"terminated", "解除矫正"}, {"revoked", "撤销"},
     {"absconded", "脱管"}, {"dead", "死亡"},
 };
 constexpr Code kLeaveStatusCodes[] = {
@@ -117,20 +144,33 @@ constexpr Code kMedicalConclusionCodes[] = {
     {"unknown", "不明"},
 };
 constexpr Code kDocTypeCodes[] = {
-    {"proposal", "提请减刑/假释建议书"},   {"assessment", "罪犯评审鉴定表"},
-    {"points_detail", "计分考核明细"},     {"merit_evidence", "立功/重大立功材料"},
-    {"property_performance", "财产性判项履行情况"}, {"medical", "病情诊断/检查证明"},
-    {"guarantee", "保证人材料"},           {"other", "其他"},
+    {"proposal", "提请减刑/假释建议书"},
+    {"assessment", "罪犯评审鉴定表"},
+    {"points_detail", "计分考核明细"},
+    {"merit_evidence", "立功/重大立功材料"},
+    {"property_performance", "财产性判项履行情况"},
+    {"medical", "病情诊断/检查证明"},
+    {"guarantee", "保证人材料"},
+    {"other", "其他"},
 };
 // Tables an attachment may belong to: those with a single-column key.
 constexpr Code kAttachmentOwnerCodes[] = {
-    {"orgs", "机构"},          {"persons", "人员"},           {"sentences", "生效判决"},
-    {"term_changes", "刑期变动"}, {"custody_events", "出入监(所)记录"},
-    {"rewards", "奖惩"},       {"jobs", "岗位安排"},           {"property_cases", "财产刑执行"},
-    {"property_payments", "财产刑缴纳"}, {"corrections", "社区矫正对象"},
-    {"correction_events", "社区矫正事件"}, {"leaves", "请假外出"},
-    {"medical_reviews", "病情复查"}, {"detentions", "看守所羁押"},
-    {"residence_surveillance", "指定居所监视居住"}, {"compulsory_medical", "强制医疗"},
+    {"orgs", "机构"},
+    {"persons", "人员"},
+    {"sentences", "生效判决"},
+    {"term_changes", "刑期变动"},
+    {"custody_events", "出入监(所)记录"},
+    {"rewards", "奖惩"},
+    {"jobs", "岗位安排"},
+    {"property_cases", "财产刑执行"},
+    {"property_payments", "财产刑缴纳"},
+    {"corrections", "社区矫正对象"},
+    {"correction_events", "社区矫正事件"},
+    {"leaves", "请假外出"},
+    {"medical_reviews", "病情复查"},
+    {"detentions", "看守所羁押"},
+    {"residence_surveillance", "指定居所监视居住"},
+    {"compulsory_medical", "强制医疗"},
 };
 
 }  // namespace
@@ -186,12 +226,30 @@ std::string CodeList::Describe() const {
 
 std::span<const CodeList* const> AllCodeLists() {
   static const CodeList* const kAll[] = {
-      &kOrgType,      &kPenalty,          &kCategory,        &kChangeType,
-      &kCommutationBasis, &kCustodyEvent, &kCorrectionType,  &kCorrectionEvent,
-      &kDetentionStage,   &kStaffRole,    &kGender,          &kProcuratorateOpinion,
-      &kPointsRating, &kRewardKind,       &kPostClass,       &kLaborKind,
-      &kPropertyCaseStatus, &kPaymentSource, &kCorrectionStatus, &kLeaveStatus,
-      &kPositionSource, &kMedicalConclusion, &kAttachmentDocType, &kAttachmentOwner,
+      &kOrgType,
+      &kPenalty,
+      &kCategory,
+      &kChangeType,
+      &kCommutationBasis,
+      &kCustodyEvent,
+      &kCorrectionType,
+      &kCorrectionEvent,
+      &kDetentionStage,
+      &kStaffRole,
+      &kGender,
+      &kProcuratorateOpinion,
+      &kPointsRating,
+      &kRewardKind,
+      &kPostClass,
+      &kLaborKind,
+      &kPropertyCaseStatus,
+      &kPaymentSource,
+      &kCorrectionStatus,
+      &kLeaveStatus,
+      &kPositionSource,
+      &kMedicalConclusion,
+      &kAttachmentDocType,
+      &kAttachmentOwner,
   };
   return kAll;
 }

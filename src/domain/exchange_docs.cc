@@ -52,7 +52,8 @@ std::string ExchangeTablesMarkdown() {
   }
   s += "## 附：代码表\n\n";
   for (const CodeList* l : AllCodeLists()) {
-    s += "- **" + std::string(l->label) + "** `" + std::string(l->name) + "`：" + l->Describe() + "\n";
+    s += "- **" + std::string(l->label) + "** `" + std::string(l->name) + "`：" + l->Describe() +
+         "\n";
   }
   return s;
 }

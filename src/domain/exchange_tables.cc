@@ -17,12 +17,10 @@ constexpr ColumnSpec Key(std::string_view n, std::string_view l, T t = T::kId,
                          std::string_view ref = {}) {
   return {n, l, t, true, true, nullptr, ref};
 }
-constexpr ColumnSpec Req(std::string_view n, std::string_view l, T t,
-                         std::string_view ref = {}) {
+constexpr ColumnSpec Req(std::string_view n, std::string_view l, T t, std::string_view ref = {}) {
   return {n, l, t, false, true, nullptr, ref};
 }
-constexpr ColumnSpec Opt(std::string_view n, std::string_view l, T t,
-                         std::string_view ref = {}) {
+constexpr ColumnSpec Opt(std::string_view n, std::string_view l, T t, std::string_view ref = {}) {
   return {n, l, t, false, false, nullptr, ref};
 }
 constexpr ColumnSpec ReqCode(std::string_view n, std::string_view l, const CodeList& c) {
@@ -47,7 +45,8 @@ const ColumnSpec kOrgsCols[] = {
 };
 void CheckOrg(const RowView& row, std::vector<RowProblem>* out) {
   if (row.Raw("org_type") == "resident_office" && row["stationed_at"].is_null()) {
-    out->push_back({"stationed_at", "stationed_at_required", "派驻检察室必须填写派驻场所（stationed_at）"});
+    out->push_back(
+        {"stationed_at", "stationed_at_required", "派驻检察室必须填写派驻场所（stationed_at）"});
   }
 }
 
@@ -113,24 +112,28 @@ void CheckSentence(const RowView& row, std::vector<RowProblem>* out) {
   }
   if (range) {
     if (term.is_null()) {
-      out->push_back({"term_months", "required", std::string(range->label) + "必须填写刑期（term_months）"});
+      out->push_back(
+          {"term_months", "required", std::string(range->label) + "必须填写刑期（term_months）"});
     } else if (term.i < range->min || term.i > range->max) {
-      out->push_back({"term_months", "term_range", std::string(range->label) + "刑期应在 " +
-                                         std::to_string(range->min) + "–" +
-                                         std::to_string(range->max) + " 个月之间，实为 " +
-                                         std::to_string(term.i) + " 个月"});
+      out->push_back({"term_months", "term_range",
+                      std::string(range->label) + "刑期应在 " + std::to_string(range->min) + "–" +
+                          std::to_string(range->max) + " 个月之间，实为 " + std::to_string(term.i) +
+                          " 个月"});
     }
   } else if (!penalty.empty()) {
     if (!term.is_null()) {
-      out->push_back({"term_months", "term_not_applicable", "无期徒刑、死缓不应填写刑期月数（term_months）"});
+      out->push_back(
+          {"term_months", "term_not_applicable", "无期徒刑、死缓不应填写刑期月数（term_months）"});
     }
     if (!row["term_end"].is_null()) {
-      out->push_back({"term_end", "term_not_applicable", "无期徒刑、死缓不应填写刑期止日（term_end）"});
+      out->push_back(
+          {"term_end", "term_not_applicable", "无期徒刑、死缓不应填写刑期止日（term_end）"});
     }
   }
   if (!row["probation_months"].is_null() && penalty != "criminal_detention" &&
       penalty != "fixed_term") {
-    out->push_back({"probation_months", "probation_penalty", "只有拘役、有期徒刑可以宣告缓刑（probation_months）"});
+    out->push_back({"probation_months", "probation_penalty",
+                    "只有拘役、有期徒刑可以宣告缓刑（probation_months）"});
   }
 }
 
@@ -225,12 +228,9 @@ const ColumnSpec kLaborDaysCols[] = {
 
 // ---- accounts ----
 const ColumnSpec kAccountsCols[] = {
-    Key("person_id", "罪犯", T::kId, "persons"),
-    Key("month", "月份", T::kMonth),
-    Opt("facility_org_id", "监管场所", T::kId, "orgs"),
-    Opt("deposits", "存入（元）", T::kMoney),
-    Opt("spending", "消费（元）", T::kMoney),
-    Opt("balance", "余额（元）", T::kMoney),
+    Key("person_id", "罪犯", T::kId, "persons"),        Key("month", "月份", T::kMonth),
+    Opt("facility_org_id", "监管场所", T::kId, "orgs"), Opt("deposits", "存入（元）", T::kMoney),
+    Opt("spending", "消费（元）", T::kMoney),           Opt("balance", "余额（元）", T::kMoney),
 };
 
 // ---- property_cases ----
@@ -379,11 +379,14 @@ void CheckAttachment(const RowView& row, std::vector<RowProblem>* out) {
   std::string_view sha = row.Raw("sha256");
   bool hex = sha.size() == 64;
   for (char c : sha) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
-  if (!sha.empty() && !hex) out->push_back({"sha256", "sha256_format", "应为 64 位小写十六进制 SHA-256 值"});
+  if (!sha.empty() && !hex)
+    out->push_back({"sha256", "sha256_format", "应为 64 位小写十六进制 SHA-256 值"});
   std::string_view file = row.Raw("file");
-  if (!file.empty() && (file.substr(0, 12) != "attachments/" ||
-                        file.find("..") != std::string_view::npos || file.find('\\') != std::string_view::npos)) {
-    out->push_back({"file", "attachment_path", "文件路径必须位于数据包的 attachments/ 目录内，且不得包含“..”"});
+  if (!file.empty() &&
+      (file.substr(0, 12) != "attachments/" || file.find("..") != std::string_view::npos ||
+       file.find('\\') != std::string_view::npos)) {
+    out->push_back({"file", "attachment_path",
+                    "文件路径必须位于数据包的 attachments/ 目录内，且不得包含“..”"});
   }
 }
 
@@ -394,7 +397,7 @@ const TableSpec kOrgs{"orgs", "机构", kOrgsCols, {}, CheckOrg};
 const TableSpec kStaff{"staff", "检察人员", kStaffCols};
 const TableSpec kPersons{"persons", "人员", kPersonsCols};
 const TableSpec kSentences{"sentences", "生效判决", kSentencesCols, kSentencesOrder, CheckSentence};
-const TableSpec kTermChanges{"term_changes", "刑期变动", kTermChangesCols, kTermChangesOrder,
+const TableSpec kTermChanges{"term_changes",  "刑期变动",     kTermChangesCols, kTermChangesOrder,
                              CheckTermChange, Layout::kKeyed, kPersonOfSentence};
 const TableSpec kCustodyEvents{"custody_events", "出入监(所)记录", kCustodyEventsCols};
 const TableSpec kPoints{"points", "计分考核", kPointsCols};
@@ -402,17 +405,18 @@ const TableSpec kRewards{"rewards", "奖惩", kRewardsCols};
 const TableSpec kJobs{"jobs", "岗位安排", kJobsCols, kStartEnd};
 const TableSpec kLaborDays{"labor_days", "劳动记录", kLaborDaysCols};
 const TableSpec kAccounts{"accounts", "罪犯账户", kAccountsCols};
-const TableSpec kPropertyCases{"property_cases", "财产刑执行", kPropertyCasesCols,
-                               kPropertyCasesOrder, nullptr, Layout::kKeyed, kPersonOfSentence};
+const TableSpec kPropertyCases{"property_cases",    "财产刑执行", kPropertyCasesCols,
+                               kPropertyCasesOrder, nullptr,      Layout::kKeyed,
+                               kPersonOfSentence};
 const TableSpec kPropertyPayments{"property_payments", "财产刑缴纳", kPropertyPaymentsCols};
-const TableSpec kCorrections{"corrections", "社区矫正对象", kCorrectionsCols, kStartEnd, nullptr,
-                             Layout::kKeyed, kPersonOfSentence};
+const TableSpec kCorrections{"corrections", "社区矫正对象", kCorrectionsCols, kStartEnd,
+                             nullptr,       Layout::kKeyed, kPersonOfSentence};
 const TableSpec kCorrectionEvents{"correction_events", "社区矫正事件", kCorrectionEventsCols};
 const TableSpec kLeaves{"leaves", "请假外出", kLeavesCols, kLeavesOrder};
-const TableSpec kPositions{"positions", "定位轨迹", kPositionsCols, {}, nullptr,
-                           Layout::kPackedSeries};
+const TableSpec kPositions{"positions", "定位轨迹", kPositionsCols,
+                           {},          nullptr,    Layout::kPackedSeries};
 const TableSpec kMedicalReviews{"medical_reviews", "暂予监外执行病情复查", kMedicalReviewsCols, {},
-                                nullptr, Layout::kKeyed, kPersonOfCorrection};
+                                nullptr,           Layout::kKeyed,         kPersonOfCorrection};
 const TableSpec kDetentions{"detentions", "看守所羁押", kDetentionsCols, kDetentionsOrder};
 const TableSpec kDeaths{"deaths", "死亡信息", kDeathsCols};
 const TableSpec kResidenceSurveillance{"residence_surveillance", "指定居所监视居住",
@@ -422,12 +426,29 @@ const TableSpec kCompulsoryMedical{"compulsory_medical", "强制医疗", kCompul
 const TableSpec kAttachments{"attachments", "电子卷宗材料", kAttachmentsCols, {}, CheckAttachment};
 
 const TableSpec* const kAllTables[] = {
-    &kOrgs,           &kStaff,          &kPersons,          &kSentences,
-    &kTermChanges,    &kCustodyEvents,  &kPoints,           &kRewards,
-    &kJobs,           &kLaborDays,      &kAccounts,         &kPropertyCases,
-    &kPropertyPayments, &kCorrections,  &kCorrectionEvents, &kLeaves,
-    &kPositions,      &kMedicalReviews, &kDetentions,       &kDeaths,
-    &kResidenceSurveillance, &kCompulsoryMedical, &kAttachments,
+    &kOrgs,
+    &kStaff,
+    &kPersons,
+    &kSentences,
+    &kTermChanges,
+    &kCustodyEvents,
+    &kPoints,
+    &kRewards,
+    &kJobs,
+    &kLaborDays,
+    &kAccounts,
+    &kPropertyCases,
+    &kPropertyPayments,
+    &kCorrections,
+    &kCorrectionEvents,
+    &kLeaves,
+    &kPositions,
+    &kMedicalReviews,
+    &kDetentions,
+    &kDeaths,
+    &kResidenceSurveillance,
+    &kCompulsoryMedical,
+    &kAttachments,
 };
 
 bool IsDigits(std::string_view s) {
@@ -492,10 +513,16 @@ FieldResult Fail(std::string reason) { return {Value::Null(), std::move(reason)}
 
 SqlType SqlTypeOf(ColumnType t) {
   switch (t) {
-    case T::kId: case T::kText: case T::kTextList: case T::kCode: case T::kCodeList:
-    case T::kIdNumber: case T::kRegionCode:
+    case T::kId:
+    case T::kText:
+    case T::kTextList:
+    case T::kCode:
+    case T::kCodeList:
+    case T::kIdNumber:
+    case T::kRegionCode:
       return SqlType::kText;
-    case T::kHours: case T::kDecimal:
+    case T::kHours:
+    case T::kDecimal:
       return SqlType::kReal;
     default:
       return SqlType::kInteger;
@@ -504,25 +531,44 @@ SqlType SqlTypeOf(ColumnType t) {
 
 std::string_view DescribeType(ColumnType t) {
   switch (t) {
-    case T::kId: return "编码（1–64 个字符，不含分号和控制字符）";
-    case T::kText: return "文本";
-    case T::kTextList: return "以分号“;”分隔的文本列表";
-    case T::kCode: return "代码";
-    case T::kCodeList: return "以分号“;”分隔的代码列表";
-    case T::kDate: return "日期 YYYY-MM-DD";
-    case T::kTimestamp: return "时间 ISO 8601（含时区，如 2025-03-01T08:30:00+08:00）或 Unix 秒";
-    case T::kMonth: return "月份 YYYY-MM";
-    case T::kMoney: return "金额（元，最多两位小数，不得为负）";
-    case T::kMoneyOrAll: return "金额（元）或 all（没收全部财产）";
-    case T::kCount: return "整数";
-    case T::kHours: return "小时数（0–24，可带小数）";
-    case T::kDecimal: return "数值（可带小数，可为负）";
-    case T::kBool: return "0 或 1";
-    case T::kIdNumber: return "18 位居民身份证号";
-    case T::kRegionCode: return "6 位行政区划代码（GB/T 2260）";
-    case T::kLongitude: return "经度（WGS-84 十进制度，73–136）";
-    case T::kLatitude: return "纬度（WGS-84 十进制度，3–54）";
-    case T::kYearsOrLife: return "年数（0–99）或 life（终身）";
+    case T::kId:
+      return "编码（1–64 个字符，不含分号和控制字符）";
+    case T::kText:
+      return "文本";
+    case T::kTextList:
+      return "以分号“;”分隔的文本列表";
+    case T::kCode:
+      return "代码";
+    case T::kCodeList:
+      return "以分号“;”分隔的代码列表";
+    case T::kDate:
+      return "日期 YYYY-MM-DD";
+    case T::kTimestamp:
+      return "时间 ISO 8601（含时区，如 2025-03-01T08:30:00+08:00）或 Unix 秒";
+    case T::kMonth:
+      return "月份 YYYY-MM";
+    case T::kMoney:
+      return "金额（元，最多两位小数，不得为负）";
+    case T::kMoneyOrAll:
+      return "金额（元）或 all（没收全部财产）";
+    case T::kCount:
+      return "整数";
+    case T::kHours:
+      return "小时数（0–24，可带小数）";
+    case T::kDecimal:
+      return "数值（可带小数，可为负）";
+    case T::kBool:
+      return "0 或 1";
+    case T::kIdNumber:
+      return "18 位居民身份证号";
+    case T::kRegionCode:
+      return "6 位行政区划代码（GB/T 2260）";
+    case T::kLongitude:
+      return "经度（WGS-84 十进制度，73–136）";
+    case T::kLatitude:
+      return "纬度（WGS-84 十进制度，3–54）";
+    case T::kYearsOrLife:
+      return "年数（0–99）或 life（终身）";
   }
   return "";
 }
@@ -713,21 +759,30 @@ std::string FormatValue(const ColumnSpec& c, const Value& v) {
   if (v.is_null()) return {};
   char buf[48];
   switch (c.type) {
-    case T::kDate: return Date::FromDays(static_cast<int32_t>(v.i)).ToString();
-    case T::kTimestamp: return FormatTimestamp(v.i);
-    case T::kMonth: return FormatMonth(static_cast<int32_t>(v.i));
+    case T::kDate:
+      return Date::FromDays(static_cast<int32_t>(v.i)).ToString();
+    case T::kTimestamp:
+      return FormatTimestamp(v.i);
+    case T::kMonth:
+      return FormatMonth(static_cast<int32_t>(v.i));
     case T::kMoneyOrAll:
       if (v.i == kAllProperty) return "all";
       [[fallthrough]];
-    case T::kMoney: return Money{v.i}.ToYuanString();
-    case T::kYearsOrLife: return v.i == kLifelong ? "life" : std::to_string(v.i);
-    case T::kCount: case T::kBool: return std::to_string(v.i);
-    case T::kLongitude: case T::kLatitude:
+    case T::kMoney:
+      return Money{v.i}.ToYuanString();
+    case T::kYearsOrLife:
+      return v.i == kLifelong ? "life" : std::to_string(v.i);
+    case T::kCount:
+    case T::kBool:
+      return std::to_string(v.i);
+    case T::kLongitude:
+    case T::kLatitude:
       std::snprintf(buf, sizeof buf, "%s%lld.%06lld", v.i < 0 ? "-" : "",
                     static_cast<long long>(std::llabs(v.i) / 1000000),
                     static_cast<long long>(std::llabs(v.i) % 1000000));
       return buf;
-    case T::kHours: case T::kDecimal:
+    case T::kHours:
+    case T::kDecimal:
       std::snprintf(buf, sizeof buf, "%g", v.r);
       return buf;
     default:

@@ -60,10 +60,10 @@ struct ColumnSpec {
   std::string_view label;  // 中文
   ColumnType type;
   bool key = false;
-  bool required = false;        // key columns are always required
+  bool required = false;            // key columns are always required
   const CodeList* codes = nullptr;  // kCode / kCodeList
-  std::string_view ref = {};    // table whose key this column names (single-key tables)
-  int64_t min = 0;              // kCount bounds
+  std::string_view ref = {};        // table whose key this column names (single-key tables)
+  int64_t min = 0;                  // kCount bounds
   int64_t max = 0;
 
   bool IsRequired() const { return key || required; }

@@ -14,11 +14,29 @@ const ColumnSpec& Col(std::string_view table, std::string_view column) {
 }
 
 TEST(ExchangeTables, EveryExchangeTableIsDeclaredInApplyOrder) {
-  const std::vector<std::string> expected = {
-      "orgs", "staff", "persons", "sentences", "term_changes", "custody_events", "points",
-      "rewards", "jobs", "labor_days", "accounts", "property_cases", "property_payments",
-      "corrections", "correction_events", "leaves", "positions", "medical_reviews", "detentions",
-      "deaths", "residence_surveillance", "compulsory_medical", "attachments"};
+  const std::vector<std::string> expected = {"orgs",
+                                             "staff",
+                                             "persons",
+                                             "sentences",
+                                             "term_changes",
+                                             "custody_events",
+                                             "points",
+                                             "rewards",
+                                             "jobs",
+                                             "labor_days",
+                                             "accounts",
+                                             "property_cases",
+                                             "property_payments",
+                                             "corrections",
+                                             "correction_events",
+                                             "leaves",
+                                             "positions",
+                                             "medical_reviews",
+                                             "detentions",
+                                             "deaths",
+                                             "residence_surveillance",
+                                             "compulsory_medical",
+                                             "attachments"};
   std::vector<std::string> names;
   for (const TableSpec* t : AllTables()) names.emplace_back(t->name);
   EXPECT_EQ(names, expected);
@@ -121,8 +139,8 @@ TEST(IdNumber, ChecksumBirthDateAndShape) {
   EXPECT_EQ(CheckIdNumber("510104198503120037"), "");
   EXPECT_EQ(CheckIdNumber("11010519491231002X"), "");
   EXPECT_NE(CheckIdNumber("510104198503120038").find("校验位"), std::string::npos);
-  EXPECT_NE(CheckIdNumber("51010419850312003"), "");            // 17 characters
-  EXPECT_NE(CheckIdNumber("11010519491231002x"), "");           // lower-case x
+  EXPECT_NE(CheckIdNumber("51010419850312003"), "");   // 17 characters
+  EXPECT_NE(CheckIdNumber("11010519491231002x"), "");  // lower-case x
   EXPECT_NE(CheckIdNumber("510104198502300031").find("出生日期"), std::string::npos);
   EXPECT_NE(CheckIdNumber("5101041985031200A7"), "");
 }
@@ -155,14 +173,18 @@ TEST(RowChecks, TermMonthsFollowPenaltyRanges) {
   EXPECT_EQ(Check("sentences", {{"penalty", "fixed_term"}})[0].rule, "required");
   EXPECT_EQ(Check("sentences", {{"penalty", "life"}, {"term_months", "240"}})[0].rule,
             "term_not_applicable");
-  EXPECT_EQ(Check("sentences", {{"penalty", "surveillance"}, {"term_months", "6"},
-                                {"probation_months", "12"}})[0].rule,
-            "probation_penalty");
+  EXPECT_EQ(
+      Check("sentences",
+            {{"penalty", "surveillance"}, {"term_months", "6"}, {"probation_months", "12"}})[0]
+          .rule,
+      "probation_penalty");
 }
 
 TEST(RowChecks, TermChangesAndOrgs) {
-  EXPECT_EQ(Check("term_changes", {{"reduction_days", "30"}, {"reduction_months", "1"},
-                                   {"proposal_date", "2024-01-01"}})[0].rule,
+  EXPECT_EQ(Check("term_changes", {{"reduction_days", "30"},
+                                   {"reduction_months", "1"},
+                                   {"proposal_date", "2024-01-01"}})[0]
+                .rule,
             "reduction_exclusive");
   EXPECT_EQ(Check("term_changes", {{"reduction_months", "1"}})[0].rule, "date_missing");
   EXPECT_EQ(Check("orgs", {{"org_type", "resident_office"}})[0].rule, "stationed_at_required");
@@ -174,16 +196,35 @@ TEST(FormatValue, InvertsParseField) {
     for (const ColumnSpec& c : t->columns) {
       std::string sample;
       switch (c.type) {
-        case ColumnType::kDate: sample = "2020-02-29"; break;
-        case ColumnType::kTimestamp: sample = "2025-03-01T08:30:00+08:00"; break;
-        case ColumnType::kMonth: sample = "2025-12"; break;
-        case ColumnType::kMoney: sample = "12.30"; break;
-        case ColumnType::kMoneyOrAll: sample = "all"; break;
-        case ColumnType::kLongitude: sample = "104.065735"; break;
-        case ColumnType::kLatitude: sample = "30.657000"; break;
-        case ColumnType::kYearsOrLife: sample = "life"; break;
-        case ColumnType::kBool: sample = "1"; break;
-        default: continue;
+        case ColumnType::kDate:
+          sample = "2020-02-29";
+          break;
+        case ColumnType::kTimestamp:
+          sample = "2025-03-01T08:30:00+08:00";
+          break;
+        case ColumnType::kMonth:
+          sample = "2025-12";
+          break;
+        case ColumnType::kMoney:
+          sample = "12.30";
+          break;
+        case ColumnType::kMoneyOrAll:
+          sample = "all";
+          break;
+        case ColumnType::kLongitude:
+          sample = "104.065735";
+          break;
+        case ColumnType::kLatitude:
+          sample = "30.657000";
+          break;
+        case ColumnType::kYearsOrLife:
+          sample = "life";
+          break;
+        case ColumnType::kBool:
+          sample = "1";
+          break;
+        default:
+          continue;
       }
       auto r = ParseField(c, sample);
       ASSERT_TRUE(r.error.empty()) << c.name << ": " << r.error;

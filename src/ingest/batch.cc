@@ -40,7 +40,8 @@ Status Extract(const std::string& archive_path, const std::string& into) {
   archive_read_support_filter_none(a);
   std::unique_ptr<struct archive, int (*)(struct archive*)> guard(a, archive_read_free);
   if (archive_read_open_filename(a, archive_path.c_str(), 1 << 20) != ARCHIVE_OK) {
-    return InvalidArgument("无法读取数据包压缩文件 " + archive_path + "：" + archive_error_string(a));
+    return InvalidArgument("无法读取数据包压缩文件 " + archive_path + "：" +
+                           archive_error_string(a));
   }
   struct archive_entry* entry;
   int rc;

@@ -40,7 +40,8 @@ TEST(Manifest, RejectsWithChineseReasons) {
   EXPECT_NE(bad("persons.csv", "persons.txt").find(".csv"), std::string::npos);
   EXPECT_NE(bad("\"rows\":1", "\"rows\":-1").find("rows"), std::string::npos);
   EXPECT_NE(bad("\"exported_at\":\"2025-06-30T23:00:00+08:00\"", "\"exported_at\":\"yesterday\"")
-                .find("exported_at"), std::string::npos);
+                .find("exported_at"),
+            std::string::npos);
   EXPECT_NE(bad("\"spec\"", "\"x\":1,\"extra\":2,\"spec\"").find("未知字段"), std::string::npos);
   EXPECT_FALSE(ParseManifest("{not json").ok());
 }

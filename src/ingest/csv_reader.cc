@@ -10,7 +10,8 @@ namespace {
 constexpr size_t kBlock = 1 << 20;
 constexpr size_t kMaxRecord = 64 << 20;
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 }  // namespace
 
@@ -90,7 +91,8 @@ Status CsvReader::Fill() {
     if (rc == Z_STREAM_END) {
       z.stream_end = true;
     } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      return DataLoss("gzip 数据损坏（" + std::string(z.zs.msg ? z.zs.msg : "inflate") + "）：" + path_);
+      return DataLoss("gzip 数据损坏（" + std::string(z.zs.msg ? z.zs.msg : "inflate") + "）：" +
+                      path_);
     }
   }
   buf_.resize(old + (kBlock - z.zs.avail_out));

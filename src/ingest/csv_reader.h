@@ -27,10 +27,10 @@
 namespace zj::ingest {
 
 struct CsvRecord {
-  int64_t line = 0;                     // 1-based line where the record starts
-  std::vector<std::string_view> fields; // valid until the next Next() call
-  std::string_view raw;                 // the record's bytes, without the line end
-  std::string error;                    // non-empty: malformed quoting (Chinese)
+  int64_t line = 0;                      // 1-based line where the record starts
+  std::vector<std::string_view> fields;  // valid until the next Next() call
+  std::string_view raw;                  // the record's bytes, without the line end
+  std::string error;                     // non-empty: malformed quoting (Chinese)
 };
 
 class CsvReader {
@@ -58,8 +58,8 @@ class CsvReader {
   Sha256 sha_;
   int64_t bytes_read_ = 0;
 
-  std::string buf_;     // unconsumed decompressed bytes
-  size_t pos_ = 0;      // parse position in buf_
+  std::string buf_;  // unconsumed decompressed bytes
+  size_t pos_ = 0;   // parse position in buf_
   bool eof_ = false;
   bool started_ = false;
   int64_t line_ = 1;

@@ -51,7 +51,9 @@ std::vector<CsvRecord> ReadAll(const std::string& path, Status* status = nullptr
 }
 
 TEST(CsvReader, QuotesNewlinesBomAndCrlf) {
-  auto recs = ReadAll(Write("a.csv", "\xEF\xBB\xBF" "a,b,c\r\n1,\"x, \"\"y\"\"\",\r\n2,\"two\nlines\",z\n3,,\n"));
+  auto recs = ReadAll(Write("a.csv",
+                            "\xEF\xBB\xBF"
+                            "a,b,c\r\n1,\"x, \"\"y\"\"\",\r\n2,\"two\nlines\",z\n3,,\n"));
   ASSERT_EQ(recs.size(), 4u);
   EXPECT_EQ(recs[0].fields, (std::vector<std::string_view>{"a", "b", "c"}));
   EXPECT_EQ(recs[1].fields, (std::vector<std::string_view>{"1", "x, \"y\"", ""}));

@@ -33,20 +33,38 @@ constexpr int64_t kProgressEvery = 1 << 20;
 std::string_view RuleOfType(domain::ColumnType t) {
   using T = domain::ColumnType;
   switch (t) {
-    case T::kId: return "id";
-    case T::kCode: case T::kCodeList: return "code";
-    case T::kDate: return "date";
-    case T::kTimestamp: return "timestamp";
-    case T::kMonth: return "month";
-    case T::kMoney: case T::kMoneyOrAll: return "money";
-    case T::kCount: return "integer";
-    case T::kHours: case T::kDecimal: return "number";
-    case T::kBool: return "boolean";
-    case T::kIdNumber: return "id_number";
-    case T::kRegionCode: return "region_code";
-    case T::kLongitude: case T::kLatitude: return "coordinate";
-    case T::kYearsOrLife: return "years";
-    default: return "type";
+    case T::kId:
+      return "id";
+    case T::kCode:
+    case T::kCodeList:
+      return "code";
+    case T::kDate:
+      return "date";
+    case T::kTimestamp:
+      return "timestamp";
+    case T::kMonth:
+      return "month";
+    case T::kMoney:
+    case T::kMoneyOrAll:
+      return "money";
+    case T::kCount:
+      return "integer";
+    case T::kHours:
+    case T::kDecimal:
+      return "number";
+    case T::kBool:
+      return "boolean";
+    case T::kIdNumber:
+      return "id_number";
+    case T::kRegionCode:
+      return "region_code";
+    case T::kLongitude:
+    case T::kLatitude:
+      return "coordinate";
+    case T::kYearsOrLife:
+      return "years";
+    default:
+      return "type";
   }
 }
 
@@ -69,8 +87,8 @@ struct Chunk {
     bool deleted;
   };
   std::string text;
-  std::vector<Value> values;             // rows × columns
-  std::vector<std::string_view> raw;     // rows × columns
+  std::vector<Value> values;          // rows × columns
+  std::vector<std::string_view> raw;  // rows × columns
   std::vector<Row> rows;
   std::vector<Problem> problems;
   std::vector<std::pair<std::string_view, std::string_view>> extras;
@@ -199,14 +217,20 @@ void ReadRows(CsvReader* reader, const TableSpec* table, const HeaderMap* header
         fields.emplace_back(c.text.data() + at, f.size());
       }
     }
-    Chunk::Row row{rec.line, std::string_view(c.text.data() + base, rec.raw.size()),
-                   static_cast<uint32_t>(c.problems.size()), 0,
-                   static_cast<uint32_t>(c.extras.size()), 0, false};
+    Chunk::Row row{rec.line,
+                   std::string_view(c.text.data() + base, rec.raw.size()),
+                   static_cast<uint32_t>(c.problems.size()),
+                   0,
+                   static_cast<uint32_t>(c.extras.size()),
+                   0,
+                   false};
     size_t vbase = c.values.size();
     c.values.resize(vbase + ncols);
     c.raw.resize(vbase + ncols);
     auto problem = [&](std::string_view col, std::string_view val, std::string_view rule,
-                       std::string msg) { c.problems.push_back({col, val, rule, std::move(msg)}); };
+                       std::string msg) {
+      c.problems.push_back({col, val, rule, std::move(msg)});
+    };
     if (!rec.error.empty()) {
       problem("", "", "csv", "CSV 格式错误：" + rec.error);
     } else if (rec.raw.empty()) {
@@ -234,8 +258,9 @@ void ReadRows(CsvReader* reader, const TableSpec* table, const HeaderMap* header
         std::string_view text = c.raw[vbase + i];
         if (text.empty()) {
           if (col.IsRequired()) {
-            problem(col.name, "", "required",
-                    "必填字段“" + std::string(col.label) + "”（" + std::string(col.name) + "）为空");
+            problem(
+                col.name, "", "required",
+                "必填字段“" + std::string(col.label) + "”（" + std::string(col.name) + "）为空");
           }
           continue;
         }
@@ -259,7 +284,8 @@ void ReadRows(CsvReader* reader, const TableSpec* table, const HeaderMap* header
           }
         }
         if (table->check) {
-          domain::RowView view{table, vals, std::span<const std::string_view>(c.raw.data() + vbase, ncols)};
+          domain::RowView view{table, vals,
+                               std::span<const std::string_view>(c.raw.data() + vbase, ncols)};
           std::vector<domain::RowProblem> found;
           table->check(view, &found);
           for (auto& f : found) {
@@ -351,7 +377,8 @@ class BatchImporter {
 
 void BatchImporter::AddIssue(ImportIssue issue) {
   ++report_.issue_count;
-  if (report_.issues.size() < options_.max_listed_issues) report_.issues.push_back(std::move(issue));
+  if (report_.issues.size() < options_.max_listed_issues)
+    report_.issues.push_back(std::move(issue));
 }
 
 void BatchImporter::Fatal(ImportIssue issue) {
@@ -411,14 +438,13 @@ Result<HeaderMap> BatchImporter::ReadHeader(CsvReader& reader, const TableSpec& 
   return map;
 }
 
-Status BatchImporter::Reject(const TableSpec& table, const std::string& file,
-                             const Chunk::Row& row, std::vector<Problem> problems,
-                             TableReport* tr) {
+Status BatchImporter::Reject(const TableSpec& table, const std::string& file, const Chunk::Row& row,
+                             std::vector<Problem> problems, TableReport* tr) {
   ++tr->rejected;
   nlohmann::json reasons = nlohmann::json::array();
   for (Problem& p : problems) {
-    reasons.push_back({{"column", p.column}, {"value", p.value}, {"rule", p.rule},
-                       {"message", p.message}});
+    reasons.push_back(
+        {{"column", p.column}, {"value", p.value}, {"rule", p.rule}, {"message", p.message}});
     AddIssue({file, row.line, std::string(p.column), std::string(p.value), std::string(p.rule),
               std::move(p.message)});
   }
@@ -438,7 +464,8 @@ Status BatchImporter::CheckAttachment(const BatchDir& batch, std::span<const Val
   fs::path src = fs::path(batch.dir()) / std::string(file);
   std::error_code ec;
   if (!fs::is_regular_file(src, ec)) {
-    problems->push_back({"file", file, "attachment", "数据包中找不到材料文件：" + std::string(file)});
+    problems->push_back(
+        {"file", file, "attachment", "数据包中找不到材料文件：" + std::string(file)});
     return Status::Ok();
   }
   ZJ_ASSIGN_OR_RETURN(std::string actual, Sha256::OfFile(src.string()));
@@ -446,8 +473,8 @@ Status BatchImporter::CheckAttachment(const BatchDir& batch, std::span<const Val
     problems->push_back({"sha256", sha, "sha256", "材料文件 SHA-256 不符：实际为 " + actual});
     return Status::Ok();
   }
-  fs::path dest = fs::path(db_.FilesDir()) / "attachments" / std::string(sha.substr(0, 2)) /
-                  std::string(sha);
+  fs::path dest =
+      fs::path(db_.FilesDir()) / "attachments" / std::string(sha.substr(0, 2)) / std::string(sha);
   if (!fs::exists(dest, ec)) {
     fs::create_directories(dest.parent_path(), ec);
     fs::path tmp = dest.string() + ".tmp";
@@ -574,7 +601,8 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
   if (!deleted_keys_.empty() || row.deleted) {
     deleted_key = std::string(table.name) + "\x1e" + KeyText(table, raw);
     if (deleted_keys_.count(deleted_key)) {
-      problems.push_back({"", "", "duplicate_key", "同一数据包中同一主键出现多次（此前已有删除行）"});
+      problems.push_back(
+          {"", "", "duplicate_key", "同一数据包中同一主键出现多次（此前已有删除行）"});
       return Reject(table, file, row, std::move(problems), tr);
     }
   }
@@ -589,8 +617,8 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
     if (outcome.ok() && *outcome == WriteOutcome::kDeleted) {
       deleted_keys_.insert(deleted_key);
       if (table.KeyIndexes().size() == 1 && table.layout != domain::Layout::kPackedSeries) {
-        deleted_.push_back({&table, std::string(vals[table.KeyIndexes()[0]].text), row_no, file,
-                            row.line});
+        deleted_.push_back(
+            {&table, std::string(vals[table.KeyIndexes()[0]].text), row_no, file, row.line});
       }
     }
   } else {
@@ -602,15 +630,24 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
     return Reject(table, file, row, std::move(problems), tr);
   }
   switch (*outcome) {
-    case WriteOutcome::kInserted: ++tr->inserted; break;
-    case WriteOutcome::kUpdated: ++tr->updated; break;
-    case WriteOutcome::kDeleted: ++tr->deleted; break;
-    case WriteOutcome::kMissing: ++tr->delete_missing; break;
+    case WriteOutcome::kInserted:
+      ++tr->inserted;
+      break;
+    case WriteOutcome::kUpdated:
+      ++tr->updated;
+      break;
+    case WriteOutcome::kDeleted:
+      ++tr->deleted;
+      break;
+    case WriteOutcome::kMissing:
+      ++tr->delete_missing;
+      break;
     case WriteOutcome::kDuplicateInBatch: {
       std::string key;
       for (size_t i = 0; i < ncols; ++i) {
         if (!table.columns[i].key) continue;
-        key += (key.empty() ? "" : "，") + std::string(table.columns[i].name) + "=" + std::string(raw[i]);
+        key += (key.empty() ? "" : "，") + std::string(table.columns[i].name) + "=" +
+               std::string(raw[i]);
       }
       problems.push_back({table.columns[table.KeyIndexes()[0]].name, raw[table.KeyIndexes()[0]],
                           "duplicate_key", "同一数据包中主键重复（" + key + "）"});
@@ -678,7 +715,9 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
       if (!c->stream_status.ok()) {
         StatusCode code = c->stream_status.code();
         Fatal({mt.file, 0, "", "",
-               code == StatusCode::kDataLoss ? "gzip" : code == StatusCode::kInvalidArgument ? "csv" : "io",
+               code == StatusCode::kDataLoss          ? "gzip"
+               : code == StatusCode::kInvalidArgument ? "csv"
+                                                      : "io",
                c->stream_status.message()});
       } else {
         if (c->sha256 != mt.sha256) {
@@ -700,8 +739,8 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
   for (const Deferred& d : deferred_) {
     ZJ_ASSIGN_OR_RETURN(auto row_no, store_.LookupRowNo(table, d.value));
     if (!row_no) {
-      ImportIssue issue{d.file, d.line, std::string(d.column), d.value, "reference",
-                        std::string(table.label) + "“" + d.value + "”不存在"};
+      ImportIssue issue{d.file,  d.line,      std::string(d.column),
+                        d.value, "reference", std::string(table.label) + "“" + d.value + "”不存在"};
       if (options_.quarantine) {
         Fatal(std::move(issue));  // the row is already written; quarantine cannot take it back
       } else {
@@ -723,14 +762,14 @@ Status BatchImporter::CheckDeletes() {
   for (const DeletedRow& d : deleted_) {
     for (const TableSpec* child : domain::AllTables()) {
       for (const ColumnSpec& col : child->columns) {
-        bool refers = col.ref == d.table->name ||
-                      (!col.ref.empty() && col.ref[0] == '@' &&
-                       domain::kAttachmentOwner.IndexOf(d.table->name) >= 0);
+        bool refers =
+            col.ref == d.table->name || (!col.ref.empty() && col.ref[0] == '@' &&
+                                         domain::kAttachmentOwner.IndexOf(d.table->name) >= 0);
         if (!refers) continue;
         ZJ_ASSIGN_OR_RETURN(bool used, store_.IsReferenced(*child, col, *d.table, d.key, d.row_no));
         if (used) {
-          Fatal({d.file, d.line, std::string(d.table->columns[d.table->KeyIndexes()[0]].name), d.key,
-                 "restrict",
+          Fatal({d.file, d.line, std::string(d.table->columns[d.table->KeyIndexes()[0]].name),
+                 d.key, "restrict",
                  "不能删除" + std::string(d.table->label) + "“" + d.key + "”：" +
                      std::string(child->label) + "（" + std::string(child->name) + "." +
                      std::string(col.name) + "）仍引用该记录"});
@@ -780,8 +819,8 @@ Status BatchImporter::Run(const BatchDir& batch) {
                FormatTimestamp(*latest) + " 的数据包，本数据包更早"});
     return db_.Rollback();
   }
-  storage::BatchRecord rec{0, m.batch_id, m.source_org_id, m.exported_at,
-                           options_.clock->Now(), report_.mode, ""};
+  storage::BatchRecord rec{
+      0, m.batch_id, m.source_org_id, m.exported_at, options_.clock->Now(), report_.mode, ""};
   ZJ_ASSIGN_OR_RETURN(report_.batch_no, store_.BeginBatch(rec));
   Status s;
   for (const ManifestTable& mt : m.tables) {
@@ -835,30 +874,40 @@ std::string ImportReport::ToJson() const {
   j["seconds"] = seconds;
   j["tables"] = nlohmann::json::array();
   for (const auto& t : tables) {
-    j["tables"].push_back({{"table", t.table}, {"file", t.file}, {"read", t.read},
-                           {"inserted", t.inserted}, {"updated", t.updated}, {"deleted", t.deleted},
-                           {"delete_missing", t.delete_missing}, {"rejected", t.rejected},
+    j["tables"].push_back({{"table", t.table},
+                           {"file", t.file},
+                           {"read", t.read},
+                           {"inserted", t.inserted},
+                           {"updated", t.updated},
+                           {"deleted", t.deleted},
+                           {"delete_missing", t.delete_missing},
+                           {"rejected", t.rejected},
                            {"seconds", t.seconds}});
   }
   j["issues"] = nlohmann::json::array();
   for (const auto& i : issues) {
-    j["issues"].push_back({{"file", i.file}, {"line", i.line}, {"column", i.column},
-                           {"value", i.value}, {"rule", i.rule}, {"message", i.message}});
+    j["issues"].push_back({{"file", i.file},
+                           {"line", i.line},
+                           {"column", i.column},
+                           {"value", i.value},
+                           {"rule", i.rule},
+                           {"message", i.message}});
   }
   return j.dump();
 }
 
 std::string ImportReport::ToChinese() const {
-  std::string s = "数据包 " + batch_id + "（来源 " + source_org_id + "，导出时间 " + exported_at + "，" +
-                  (mode == "quarantine" ? "隔离模式" : "严格模式") + "）\n";
+  std::string s = "数据包 " + batch_id + "（来源 " + source_org_id + "，导出时间 " + exported_at +
+                  "，" + (mode == "quarantine" ? "隔离模式" : "严格模式") + "）\n";
   char line[256];
   if (!tables.empty()) {
-    s += "数据表                  读取      新增      更新      删除  删除不存在      拒收     耗时(秒)\n";
+    s += "数据表                  读取      新增      更新      删除  删除不存在      拒收     "
+         "耗时(秒)\n";
     for (const auto& t : tables) {
       std::snprintf(line, sizeof line, "%-22s %8lld %9lld %9lld %9lld %11lld %9lld %11.3f\n",
-                    t.table.c_str(), (long long)t.read, (long long)t.inserted,
-                    (long long)t.updated, (long long)t.deleted, (long long)t.delete_missing,
-                    (long long)t.rejected, t.seconds);
+                    t.table.c_str(), (long long)t.read, (long long)t.inserted, (long long)t.updated,
+                    (long long)t.deleted, (long long)t.delete_missing, (long long)t.rejected,
+                    t.seconds);
       s += line;
     }
   }
@@ -903,7 +952,8 @@ Result<ImportReport> ImportBatch(storage::Database& db, const std::string& path,
   report.exported_at = m.exported_at_text;
   BatchImporter importer(db, options, &report);
   ZJ_RETURN_IF_ERROR(importer.Run(**batch));
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
 

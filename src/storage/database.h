@@ -63,7 +63,8 @@ struct OpenOptions {
 class Database {
  public:
   virtual ~Database() = default;
-  static Result<std::unique_ptr<Database>> Open(std::string_view url, const OpenOptions& options = {});
+  static Result<std::unique_ptr<Database>> Open(std::string_view url,
+                                                const OpenOptions& options = {});
 
   virtual Dialect dialect() const = 0;
   // Runs one or more statements without parameters.

@@ -23,10 +23,18 @@ std::string KeyWhere(const TableSpec& t, int first_param) {
 
 void BindValue(Statement& s, int i, const Value& v) {
   switch (v.kind) {
-    case Value::Kind::kNull: s.BindNull(i); break;
-    case Value::Kind::kInt: s.BindInt(i, v.i); break;
-    case Value::Kind::kReal: s.BindReal(i, v.r); break;
-    case Value::Kind::kText: s.BindTextView(i, v.text); break;  // rows outlive the statement run
+    case Value::Kind::kNull:
+      s.BindNull(i);
+      break;
+    case Value::Kind::kInt:
+      s.BindInt(i, v.i);
+      break;
+    case Value::Kind::kReal:
+      s.BindReal(i, v.r);
+      break;
+    case Value::Kind::kText:
+      s.BindTextView(i, v.text);
+      break;  // rows outlive the statement run
   }
 }
 
@@ -201,7 +209,7 @@ Result<std::optional<int64_t>> ExchangeStore::RowNo(const TableSpec& t, std::str
 }
 
 Result<std::optional<int64_t>> ExchangeStore::LookupRowNo(const TableSpec& t,
-                                                         std::string_view key) {
+                                                          std::string_view key) {
   auto& q = ref_queries_["#rowno." + std::string(t.name)];
   if (!q) {
     auto keys = t.KeyIndexes();
@@ -219,14 +227,14 @@ Result<std::optional<int64_t>> ExchangeStore::LookupRowNo(const TableSpec& t,
 }
 
 Result<std::optional<std::string>> ExchangeStore::TextOf(const TableSpec& t, std::string_view key,
-                                                        std::string_view column) {
+                                                         std::string_view column) {
   auto& q = ref_queries_["#text." + std::string(t.name) + "." + std::string(column)];
   if (!q) {
     auto keys = t.KeyIndexes();
     if (keys.size() != 1) return Internal("TextOf 仅适用于单列主键的表");
-    ZJ_ASSIGN_OR_RETURN(q, db_.Prepare("SELECT " + std::string(column) + " FROM " +
-                                       std::string(t.name) + " WHERE " +
-                                       std::string(t.columns[keys[0]].name) + " = $1"));
+    ZJ_ASSIGN_OR_RETURN(
+        q, db_.Prepare("SELECT " + std::string(column) + " FROM " + std::string(t.name) +
+                       " WHERE " + std::string(t.columns[keys[0]].name) + " = $1"));
   }
   q->Reset();
   q->BindText(1, key);
@@ -245,7 +253,8 @@ Result<bool> ExchangeStore::IsReferenced(const TableSpec& t, const ColumnSpec& c
   if (!q) {
     std::string sql;
     if (t.layout == Layout::kPackedSeries && &column == &t.columns[0]) {
-      sql = "SELECT 1 FROM " + std::string(t.name) + " WHERE pos_key >= ($2 << 32) AND pos_key < (($2 + 1) << 32) LIMIT 1";
+      sql = "SELECT 1 FROM " + std::string(t.name) +
+            " WHERE pos_key >= ($2 << 32) AND pos_key < (($2 + 1) << 32) LIMIT 1";
     } else if (column.ref.size() > 0 && column.ref[0] == '@') {
       // Polymorphic owner (attachments): owner column names the table.
       sql = "SELECT 1 FROM " + std::string(t.name) + " WHERE " + std::string(column.name) +
@@ -266,13 +275,18 @@ Result<bool> ExchangeStore::IsReferenced(const TableSpec& t, const ColumnSpec& c
 }
 
 Result<std::optional<BatchRecord>> ExchangeStore::FindBatch(std::string_view batch_id) {
-  ZJ_ASSIGN_OR_RETURN(auto q, db_.Prepare("SELECT batch_no, batch_id, source_org_id, exported_at, "
-                                          "applied_at, mode, report FROM batches WHERE batch_id = $1"));
+  ZJ_ASSIGN_OR_RETURN(auto q,
+                      db_.Prepare("SELECT batch_no, batch_id, source_org_id, exported_at, "
+                                  "applied_at, mode, report FROM batches WHERE batch_id = $1"));
   q->BindText(1, batch_id);
   ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
   if (!row) return std::optional<BatchRecord>();
-  BatchRecord b{q->ColumnInt(0), std::string(q->ColumnText(1)), std::string(q->ColumnText(2)),
-                q->ColumnInt(3), q->ColumnInt(4), std::string(q->ColumnText(5)),
+  BatchRecord b{q->ColumnInt(0),
+                std::string(q->ColumnText(1)),
+                std::string(q->ColumnText(2)),
+                q->ColumnInt(3),
+                q->ColumnInt(4),
+                std::string(q->ColumnText(5)),
                 std::string(q->ColumnText(6))};
   return std::optional<BatchRecord>(std::move(b));
 }
@@ -287,9 +301,10 @@ Result<std::optional<int64_t>> ExchangeStore::LatestExport(std::string_view sour
 }
 
 Result<int64_t> ExchangeStore::BeginBatch(const BatchRecord& b) {
-  ZJ_ASSIGN_OR_RETURN(auto q, db_.Prepare("INSERT INTO batches (batch_id, source_org_id, exported_at, "
-                                          "applied_at, mode, report) VALUES ($1,$2,$3,$4,$5,'{}') "
-                                          "RETURNING batch_no"));
+  ZJ_ASSIGN_OR_RETURN(auto q,
+                      db_.Prepare("INSERT INTO batches (batch_id, source_org_id, exported_at, "
+                                  "applied_at, mode, report) VALUES ($1,$2,$3,$4,$5,'{}') "
+                                  "RETURNING batch_no"));
   q->BindText(1, b.batch_id);
   q->BindText(2, b.source_org_id);
   q->BindInt(3, b.exported_at);

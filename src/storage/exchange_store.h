@@ -60,8 +60,8 @@ class ExchangeStore {
 
   // Rows. `values` are in the table's declared column order; for packed series the
   // parent reference must already exist (see RowNo) and the timestamp lie in range.
-  Result<WriteOutcome> Upsert(const domain::TableSpec& table,
-                              std::span<const domain::Value> values, std::string_view x_extra);
+  Result<WriteOutcome> Upsert(const domain::TableSpec& table, std::span<const domain::Value> values,
+                              std::string_view x_extra);
   // Inserts rows whose keys are all expected to be new, in one statement. Returns true
   // if every row was inserted; false (and nothing written) if any key exists already,
   // in the store or twice among `rows` — the caller then upserts them one by one.
@@ -72,7 +72,8 @@ class ExchangeStore {
     std::string_view x_extra;
   };
   Result<bool> InsertAllNew(const domain::TableSpec& table, std::span<const NewRow> rows);
-  Result<WriteOutcome> Delete(const domain::TableSpec& table, std::span<const domain::Value> values);
+  Result<WriteOutcome> Delete(const domain::TableSpec& table,
+                              std::span<const domain::Value> values);
 
   // row_no of the row of `table` (single-column key) whose key is `key`, or nullopt.
   // Served from an in-memory index of the whole table, built on first use and

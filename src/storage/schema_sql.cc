@@ -10,9 +10,12 @@ using domain::TableSpec;
 
 const char* SqlTypeName(SqlType t) {
   switch (t) {
-    case SqlType::kInteger: return "INTEGER";
-    case SqlType::kReal: return "REAL";
-    case SqlType::kText: return "TEXT";
+    case SqlType::kInteger:
+      return "INTEGER";
+    case SqlType::kReal:
+      return "REAL";
+    case SqlType::kText:
+      return "TEXT";
   }
   return "ANY";
 }
@@ -62,9 +65,9 @@ void PackedTable(const TableSpec& t, std::string* out) {
     view_cols += ",\n  p." + std::string(c.name);
   }
   s += "  x_extra TEXT,\n  batch_no INTEGER NOT NULL\n) STRICT;\n";
-  s += "CREATE VIEW " + std::string(t.name) + "_v AS SELECT\n" + view_cols + ",\n  p.batch_no\nFROM " +
-       std::string(t.name) + " p JOIN " + std::string(parent_table->name) +
-       " c ON c.row_no = p.pos_key >> 32;\n";
+  s += "CREATE VIEW " + std::string(t.name) + "_v AS SELECT\n" + view_cols +
+       ",\n  p.batch_no\nFROM " + std::string(t.name) + " p JOIN " +
+       std::string(parent_table->name) + " c ON c.row_no = p.pos_key >> 32;\n";
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ namespace {
 Status SqliteError(sqlite3* db, std::string_view what) {
   std::string msg = std::string(what) + "：" + (db ? sqlite3_errmsg(db) : "无法打开数据库");
   int code = db ? sqlite3_errcode(db) : SQLITE_CANTOPEN;
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Aborted(msg + "（数据库正被其他进程写入）");
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    return Aborted(msg + "（数据库正被其他进程写入）");
   if (code == SQLITE_CONSTRAINT) return FailedPrecondition(msg);
   return IoError(msg);
 }
@@ -143,7 +144,9 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Ope
     if (!parent.empty() && !options.read_only) std::filesystem::create_directories(parent, ec);
   }
   // Memory statistics take a global mutex on every allocation; we do not use them.
-  static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
   (void)configured;
   const bool is_new = path == ":memory:" || !std::filesystem::exists(path);
   sqlite3* db = nullptr;
@@ -159,9 +162,9 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Ope
   // against corruption in WAL mode.
   // 8 KiB pages: fewer page splits for the large series tables (set before WAL).
   if (is_new && !options.read_only) ZJ_RETURN_IF_ERROR(database->Exec("PRAGMA page_size=8192"));
-  ZJ_RETURN_IF_ERROR(database->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  ZJ_RETURN_IF_ERROR(
+      database->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Database>(std::move(database));
 }
 

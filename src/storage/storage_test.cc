@@ -67,7 +67,8 @@ TEST(Database, ParametersAreNumberedLikePostgres) {
 }
 
 TEST(Database, UnsupportedUrlsFailClearly) {
-  EXPECT_EQ(Database::Open("postgresql://localhost/zj").status().code(), StatusCode::kUnimplemented);
+  EXPECT_EQ(Database::Open("postgresql://localhost/zj").status().code(),
+            StatusCode::kUnimplemented);
   EXPECT_EQ(Database::Open("mysql://x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(Database::Open("sqlite://").status().code(), StatusCode::kInvalidArgument);
 }
@@ -99,7 +100,8 @@ TEST(ExchangeStore, ChecksumSeesEveryChange) {
   ASSERT_TRUE(Migrate(*db).ok());
   std::string a = *StoreChecksum(*db);
   EXPECT_EQ(*StoreChecksum(*db), a);
-  ASSERT_TRUE(db->Exec("INSERT INTO persons (person_id, name, batch_no) VALUES ('P', 'x', 1)").ok());
+  ASSERT_TRUE(
+      db->Exec("INSERT INTO persons (person_id, name, batch_no) VALUES ('P', 'x', 1)").ok());
   std::string b = *StoreChecksum(*db);
   EXPECT_NE(a, b);
   ASSERT_TRUE(db->Exec("UPDATE persons SET name = NULL WHERE 0").ok());

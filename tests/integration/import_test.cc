@@ -74,12 +74,14 @@ TEST_F(ImportTest, BaseBatchLoadsEveryRowTyped) {
   EXPECT_EQ(Count("SELECT ts FROM positions_v ORDER BY ts LIMIT 1"),
             *ParseTimestamp("2023-06-01T08:00:00+08:00"));
   // The quoted newline survives.
-  EXPECT_EQ(Count("SELECT instr(reason_text, char(10)) > 0 FROM term_changes WHERE change_id='C-0001'"), 1);
+  EXPECT_EQ(
+      Count("SELECT instr(reason_text, char(10)) > 0 FROM term_changes WHERE change_id='C-0001'"),
+      1);
   // The attachment was checked and kept by content.
   auto sha = Sha256::OfFile((Base() / "attachments/C-0002-proposal.txt").string());
   EXPECT_TRUE(fs::exists(db_->FilesDir() + "/attachments/" + sha->substr(0, 2) + "/" + *sha));
-  const auto& persons = *std::find_if(r.tables.begin(), r.tables.end(),
-                                      [](auto& t) { return t.table == "persons"; });
+  const auto& persons =
+      *std::find_if(r.tables.begin(), r.tables.end(), [](auto& t) { return t.table == "persons"; });
   EXPECT_EQ(persons.read, 4);
   EXPECT_EQ(persons.inserted, 4);
 }
@@ -110,7 +112,8 @@ TEST_F(ImportTest, LaterBatchUpsertsAndDeletes) {
   EXPECT_EQ(r.tables[0].inserted, 1);
   EXPECT_EQ(Count("SELECT count(*) FROM persons WHERE person_id='P-0004'"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM persons WHERE name='李某某' AND "
-                  "json_extract(x_extra,'$.x_source_note')='改名'"), 1);
+                  "json_extract(x_extra,'$.x_source_note')='改名'"),
+            1);
   EXPECT_EQ(Count("SELECT batch_no FROM persons WHERE person_id='P-0002'"), r.batch_no);
 }
 
@@ -139,16 +142,19 @@ TEST_F(ImportTest, QuarantineKeepsBadRowsVerbatimAndAppliesTheRest) {
   EXPECT_EQ(r.quarantined, 2);
   EXPECT_EQ(Count("SELECT count(*) FROM persons"), 4);
   EXPECT_EQ(Count("SELECT count(*) FROM quarantine WHERE table_name='persons' AND line=6 AND "
-                  "record='P-0006,孙某,510104199001011234,M,1990-01-01,510104'"), 1);
+                  "record='P-0006,孙某,510104199001011234,M,1990-01-01,510104'"),
+            1);
   EXPECT_EQ(Count("SELECT count(*) FROM quarantine WHERE table_name='custody_events' AND "
-                  "json_extract(reasons,'$[0].rule')='reference'"), 1);
+                  "json_extract(reasons,'$[0].rule')='reference'"),
+            1);
 }
 
 TEST_F(ImportTest, StrictModeRejectsWholeBatchForOneBadRow) {
   std::string src = work_ + "/s";
   fs::copy(Base(), src, fs::copy_options::recursive);
-  testing::WriteFile(src + "/persons.csv", testing::ReadFile(src + "/persons.csv") +
-                                               "P-0006,孙某,510104199001011234,M,1990-01-01,510104\n");
+  testing::WriteFile(src + "/persons.csv",
+                     testing::ReadFile(src + "/persons.csv") +
+                         "P-0006,孙某,510104199001011234,M,1990-01-01,510104\n");
   std::string sum = Checksum();
   auto r = Import(Build(src, "S#1", "2025-06-30T23:00:00+08:00"));
   EXPECT_EQ(r.outcome, ImportOutcome::kRejected);
@@ -167,8 +173,8 @@ TEST_F(ImportTest, TarGzAndZipArchivesImport) {
   ASSERT_EQ(std::system(("cd " + b2 + " && zip -qr " + zip + " .").c_str()), 0);
   auto r = Import(zip);
   EXPECT_EQ(r.outcome, ImportOutcome::kApplied) << r.ToChinese();
-  auto persons = std::find_if(r.tables.begin(), r.tables.end(),
-                              [](auto& t) { return t.table == "persons"; });
+  auto persons =
+      std::find_if(r.tables.begin(), r.tables.end(), [](auto& t) { return t.table == "persons"; });
   EXPECT_EQ(persons->updated, 4);  // persons re-sent unchanged: updates, no duplicates
 }
 

@@ -8,7 +8,6 @@
 #include <zlib.h>
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
@@ -60,7 +59,8 @@ TEST(KillDuringImport, StoreKeepsPreviousStateAndRetrySucceeds) {
   const std::string src = work + "/big-src";
   fs::create_directories(src);
   std::string corr = "correction_id,person_id,correction_type,office_org_id\n";
-  for (int i = 0; i < kSubjects; ++i) corr += "K-B" + std::to_string(i) + ",P-0002,probation,510104-SJ\n";
+  for (int i = 0; i < kSubjects; ++i)
+    corr += "K-B" + std::to_string(i) + ",P-0002,probation,510104-SJ\n";
   testing::WriteFile(src + "/corrections.csv", corr);
   const std::string batch = work + "/big";
   testing::BuildOptions o;
@@ -82,10 +82,9 @@ TEST(KillDuringImport, StoreKeepsPreviousStateAndRetrySucceeds) {
     }
     gzclose(gz);
     auto manifest = nlohmann::json::parse(testing::ReadFile(batch + "/manifest.json"));
-    manifest["tables"]["positions"] = {
-        {"file", "positions.csv.gz"},
-        {"rows", kSubjects * kPointsEach},
-        {"sha256", *Sha256::OfFile(batch + "/positions.csv.gz")}};
+    manifest["tables"]["positions"] = {{"file", "positions.csv.gz"},
+                                       {"rows", kSubjects * kPointsEach},
+                                       {"sha256", *Sha256::OfFile(batch + "/positions.csv.gz")}};
     testing::WriteFile(batch + "/manifest.json", manifest.dump());
   }
   std::string before;

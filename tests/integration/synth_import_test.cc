@@ -41,12 +41,17 @@ TEST(SynthImport, TinyProvinceImportsStrictlyAndCompletely) {
     EXPECT_EQ(*n, rows) << table;
   }
   // The org tree is the whole province at every scale (seeds: 161 resident offices …).
-  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='county_proc'"), 183);
+  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='county_proc'"),
+            183);
   EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='city_proc'"), 21);
   EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='prison'"), 32);
-  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='detention_center'"), 147);
-  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='correction_office'"), 183);
-  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='resident_office'"), 161);
+  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='detention_center'"),
+            147);
+  EXPECT_EQ(
+      *storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='correction_office'"),
+      183);
+  EXPECT_EQ(*storage::QueryInt(**db, "SELECT count(*) FROM orgs WHERE org_type='resident_office'"),
+            161);
 
   // Labels: MODELS.md format, every model planted, keys the model names.
   std::ifstream labels(gen->labels_path);
