@@ -694,12 +694,10 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
       for (size_t r = 0; r < c->rows.size(); ++r) {
         ++tr.read;
         failure = ApplyRow(table, mt.file, *c, c->rows[r], r * table.columns.size(), &tr);
-        if (!failure.ok()) {
-          queue.Cancel();
-          break;
-        }
+        if (!failure.ok()) break;
       }
       if (failure.ok()) failure = FlushPending(table, mt.file, &tr);  // views die with the chunk
+      if (!failure.ok()) queue.Cancel();
       if (options_.progress && tr.read >= next_progress) {
         options_.progress(mt.table, tr.read);
         next_progress = tr.read + kProgressEvery;
@@ -709,31 +707,29 @@ Status BatchImporter::ImportTable(const BatchDir& batch, const ManifestTable& mt
       queue.Recycle(std::move(c));
       continue;
     }
-    {
-      producer.join();
-      if (!failure.ok()) return failure;
-      if (!c->stream_status.ok()) {
-        StatusCode code = c->stream_status.code();
-        Fatal({mt.file, 0, "", "",
-               code == StatusCode::kDataLoss          ? "gzip"
-               : code == StatusCode::kInvalidArgument ? "csv"
-                                                      : "io",
-               c->stream_status.message()});
-      } else {
-        if (c->sha256 != mt.sha256) {
-          Fatal({mt.file, 0, "", c->sha256, "sha256",
-                 "文件 SHA-256 与 manifest.json 不符：manifest 为 " + mt.sha256 + "，实际为 " +
-                     c->sha256});
-        }
-        int64_t data_rows = c->records;  // the header was read before the thread started
-        if (data_rows != mt.rows) {
-          Fatal({mt.file, 0, "", std::to_string(data_rows), "row_count",
-                 "数据行数与 manifest.json 不符：manifest 为 " + std::to_string(mt.rows) +
-                     " 行，实际为 " + std::to_string(data_rows) + " 行"});
-        }
+    producer.join();
+    if (!failure.ok()) return failure;
+    if (!c->stream_status.ok()) {
+      StatusCode code = c->stream_status.code();
+      Fatal({mt.file, 0, "", "",
+             code == StatusCode::kDataLoss          ? "gzip"
+             : code == StatusCode::kInvalidArgument ? "csv"
+                                                    : "io",
+             c->stream_status.message()});
+    } else {
+      if (c->sha256 != mt.sha256) {
+        Fatal({mt.file, 0, "", c->sha256, "sha256",
+               "文件 SHA-256 与 manifest.json 不符：manifest 为 " + mt.sha256 + "，实际为 " +
+                   c->sha256});
       }
-      break;
+      int64_t data_rows = c->records;  // the header was read before the thread started
+      if (data_rows != mt.rows) {
+        Fatal({mt.file, 0, "", std::to_string(data_rows), "row_count",
+               "数据行数与 manifest.json 不符：manifest 为 " + std::to_string(mt.rows) +
+                   " 行，实际为 " + std::to_string(data_rows) + " 行"});
+      }
     }
+    break;
   }
   // Self-references, now that the whole table is in.
   for (const Deferred& d : deferred_) {
