@@ -601,8 +601,9 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
   if (!deleted_keys_.empty() || row.deleted) {
     deleted_key = std::string(table.name) + "\x1e" + KeyText(table, raw);
     if (deleted_keys_.count(deleted_key)) {
-      problems.push_back(
-          {"", "", "duplicate_key", "同一数据包中同一主键出现多次（此前已有删除行）"});
+      const int k = table.KeyIndexes()[0];
+      problems.push_back({table.columns[k].name, raw[k], "duplicate_key",
+                          "同一数据包中同一主键出现多次（此前已有删除行）"});
       return Reject(table, file, row, std::move(problems), tr);
     }
   }
@@ -614,8 +615,10 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
       row_no = r.value_or(0);
     }
     outcome = store_.Delete(table, vals);
-    if (outcome.ok() && *outcome == WriteOutcome::kDeleted) {
+    if (outcome.ok() && *outcome != WriteOutcome::kDuplicateInBatch) {
       deleted_keys_.insert(deleted_key);
+    }
+    if (outcome.ok() && *outcome == WriteOutcome::kDeleted) {
       if (table.KeyIndexes().size() == 1 && table.layout != domain::Layout::kPackedSeries) {
         deleted_.push_back(
             {&table, std::string(vals[table.KeyIndexes()[0]].text), row_no, file, row.line});

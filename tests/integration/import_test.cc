@@ -117,6 +117,30 @@ TEST_F(ImportTest, LaterBatchUpsertsAndDeletes) {
   EXPECT_EQ(Count("SELECT batch_no FROM persons WHERE person_id='P-0002'"), r.batch_no);
 }
 
+TEST_F(ImportTest, KeyTwiceInOneBatchIsRejectedWhateverTheOrder) {
+  ASSERT_EQ(Import(Build(Base().string(), "B#1", "2025-06-30T23:00:00+08:00")).outcome,
+            ImportOutcome::kApplied);
+  const std::string cases[] = {
+      "person_id,name,deleted\nP-0004,,1\nP-0004,,1\n",      // deleted twice
+      "person_id,name,deleted\nP-0004,赵某,\nP-0004,,1\n",   // upserted, then deleted
+      "person_id,name,deleted\nP-0004,,1\nP-0004,赵某,\n",   // deleted, then upserted
+      "person_id,name,deleted\nP-0009,,1\nP-0009,,1\n",      // absent key deleted twice
+  };
+  int n = 0;
+  for (const std::string& csv : cases) {
+    std::string src = work_ + "/dup" + std::to_string(n);
+    testing::WriteFile(src + "/persons.csv", csv);
+    std::string sum = Checksum();
+    auto r = Import(Build(src, "D#" + std::to_string(n++), "2025-07-31T23:00:00+08:00"));
+    EXPECT_EQ(r.outcome, ImportOutcome::kRejected) << csv;
+    ASSERT_EQ(r.issues.size(), 1u) << r.ToChinese();
+    EXPECT_EQ(r.issues[0].rule, "duplicate_key");
+    EXPECT_EQ(r.issues[0].line, 3);
+    EXPECT_EQ(r.issues[0].column, "person_id");
+    EXPECT_EQ(Checksum(), sum);
+  }
+}
+
 TEST_F(ImportTest, OlderExportFromSameSourceIsRejected) {
   ASSERT_EQ(Import(Build(Base().string(), "B#2", "2025-07-31T23:00:00+08:00")).outcome,
             ImportOutcome::kApplied);
