@@ -89,16 +89,7 @@ CourtSubject BuildCourtSubject(World& w, Rng& rng, const CourtSubjectSpec& spec)
     const int county = DrawCounty(w, rng);
     const char gender = rng.Chance(cp.female_share) ? 'F' : 'M';
     const int person = w.AddPerson(rng, gender, DrawBirth(rng, e, 19, 62), county);
-    SentenceRow s;
-    s.person = person;
-    s.court = w.dir.county_court[county];
-    s.judgment = e - rng.Int(10, 20);
-    s.effective = e;
-    s.case_no = CaseNo(w.geo.counties()[county].code, s.judgment.year(), "刑初", rng.Int(1, 1500));
-    s.crimes.push_back(cp.crime);
-    s.categories = CategoriesFor(cp, penalty, term, {});
-    s.penalty = penalty;
-    s.term_months = term;
+    SentenceRow s = BasicCourtSentence(w, rng, person, county, cp, penalty, term, e);
     s.probation_months = probation;
     if (spec.surveillance) {
       s.term_start = e;

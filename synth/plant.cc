@@ -1016,16 +1016,7 @@ void PlantM22(World& w, int count) {
     const Date e = w.as_of - rng.Int(90, 250);
     const int county = DrawCounty(w, rng);
     const int person = w.AddPerson(rng, 'M', DrawBirth(rng, e, 20, 55), county);
-    SentenceRow s;
-    s.person = person;
-    s.court = w.dir.county_court[county];
-    s.judgment = e - rng.Int(10, 20);
-    s.effective = e;
-    s.case_no = CaseNo(w.geo.counties()[county].code, s.judgment.year(), "刑初", rng.Int(1, 1500));
-    s.crimes.push_back(cp.crime);
-    s.categories = CategoriesFor(cp, "fixed_term", term, {});
-    s.penalty = "fixed_term";
-    s.term_months = term;
+    SentenceRow s = BasicCourtSentence(w, rng, person, county, cp, "fixed_term", term, e);
     s.term_start = ClampDay27(s.judgment - rng.Int(60, 200));
     s.term_end = TermEnd(*s.term_start, Period::Months(term));
     s.fine = DrawFine(rng, cp);

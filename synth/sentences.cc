@@ -96,6 +96,22 @@ std::string CaseNo(const std::string& region_code, int year, std::string_view ki
   return buf;
 }
 
+SentenceRow BasicCourtSentence(const World& w, Rng& rng, int person, int county,
+                               const CrimeProfile& crime, std::string_view penalty, int term_months,
+                               Date effective) {
+  SentenceRow s;
+  s.person = person;
+  s.court = w.dir.county_court[county];
+  s.judgment = effective - rng.Int(10, 20);
+  s.effective = effective;
+  s.case_no = CaseNo(w.geo.counties()[county].code, s.judgment.year(), "刑初", rng.Int(1, 1500));
+  s.crimes.push_back(crime.crime);
+  s.categories = CategoriesFor(crime, penalty, term_months, {});
+  s.penalty = penalty;
+  s.term_months = term_months;
+  return s;
+}
+
 int DrawCounty(const World& w, Rng& rng) {
   return static_cast<int>(rng.Weighted(w.county_weights));
 }

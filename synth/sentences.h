@@ -30,6 +30,13 @@ std::vector<std::string_view> CategoriesFor(const CrimeProfile& crime, std::stri
 // "（2023）川0104刑初123号" for a basic court, "（2023）川01刑初12号" for an intermediate one.
 std::string CaseNo(const std::string& region_code, int year, std::string_view kind, int number);
 
+// A first-instance sentence of `county`'s basic court that took effect on `effective`,
+// judged 10–20 days before: person, court, dates, case number, crime, categories,
+// penalty and term. The caller adds term dates, probation, fines.
+SentenceRow BasicCourtSentence(const World& w, Rng& rng, int person, int county,
+                               const CrimeProfile& crime, std::string_view penalty, int term_months,
+                               Date effective);
+
 // A household county drawn with weights by city (Chengdu heavier).
 int DrawCounty(const World& w, Rng& rng);
 std::vector<double> CountyWeights(const Geo& geo);

@@ -609,20 +609,21 @@ Status BatchImporter::WriteRow(const TableSpec& table, const std::string& file,
   }
   Result<WriteOutcome> outcome = WriteOutcome::kInserted;
   if (row.deleted) {
-    int64_t row_no = 0;
-    if (table.layout != domain::Layout::kPackedSeries && table.KeyIndexes().size() == 1) {
-      ZJ_ASSIGN_OR_RETURN(auto r, store_.LookupRowNo(table, vals[table.KeyIndexes()[0]].text));
-      row_no = r.value_or(0);
+    // Rows that others can reference (single-column keys) are remembered for the
+    // restrict check at the end of the batch.
+    const std::vector<int> keys = table.KeyIndexes();
+    const bool referable = keys.size() == 1 && table.layout != domain::Layout::kPackedSeries;
+    std::optional<int64_t> row_no;
+    if (referable) {
+      ZJ_ASSIGN_OR_RETURN(row_no, store_.LookupRowNo(table, vals[keys[0]].text));
     }
     outcome = store_.Delete(table, vals);
     if (outcome.ok() && *outcome != WriteOutcome::kDuplicateInBatch) {
       deleted_keys_.insert(deleted_key);
     }
-    if (outcome.ok() && *outcome == WriteOutcome::kDeleted) {
-      if (table.KeyIndexes().size() == 1 && table.layout != domain::Layout::kPackedSeries) {
-        deleted_.push_back(
-            {&table, std::string(vals[table.KeyIndexes()[0]].text), row_no, file, row.line});
-      }
+    if (outcome.ok() && *outcome == WriteOutcome::kDeleted && referable) {
+      deleted_.push_back(
+          {&table, std::string(vals[keys[0]].text), row_no.value_or(0), file, row.line});
     }
   } else {
     outcome = store_.Upsert(table, vals, extra);
