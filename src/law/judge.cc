@@ -91,8 +91,15 @@ class Engine {
     return Has(Category::kElderlySickDisabled) && !Has(Category::kMinor) ? "JX-ELDER-01"
                                                                          : "JX-MINOR-01";
   }
-  bool Special7(Date act, bool* able_inferred);  // 第7条第1款 categories
-  bool Special7Para2(Date act, bool* boundary);  // 第7条第2款
+  // 法释〔2016〕23号 第7条: ¶1 categories, and ¶2 (¶1 or violent crimes with ≥ 10 years).
+  struct Special {
+    bool para1 = false;
+    bool para2 = false;
+    bool boundary10 = false;  // exactly 10 years: both paragraphs read on it (JX-CONV-03)
+    bool any() const { return para1 || para2; }
+  };
+  Special Classify(Date act, int term_months);
+  bool Para1(Date act);
   bool Embezzlement2019(Date regime_date) const;
   bool AbleAndUnpaid(Date act, int64_t* unpaid, int64_t* spending, bool* inferred) const;
 
@@ -207,8 +214,7 @@ bool Engine::AbleAndUnpaid(Date act, int64_t* unpaid, int64_t* spending, bool* i
   return *inferred;
 }
 
-bool Engine::Special7(Date act, bool* able_inferred) {
-  *able_inferred = false;
+bool Engine::Para1(Date act) {
   static constexpr Category kPara1[] = {
       Category::kDutyCrime,      Category::kFinancial,      Category::kGang,
       Category::kStateSecurity,  Category::kTerrorism,      Category::kDrugRingleader,
@@ -217,21 +223,19 @@ bool Engine::Special7(Date act, bool* able_inferred) {
     if (Has(k)) return true;
   }
   int64_t unpaid, spending;
-  return AbleAndUnpaid(act, &unpaid, &spending, able_inferred);
+  bool inferred;
+  return AbleAndUnpaid(act, &unpaid, &spending, &inferred);
 }
 
-bool Engine::Special7Para2(Date act, bool* boundary) {
-  *boundary = false;
-  if (Has(Category::kViolent10y)) return true;
-  const int t = s_.term_months;
-  bool inferred;
-  const bool para1 = Special7(act, &inferred);
-  if ((para1 || Has(Category::kViolentCrime)) && t >= 120) {
-    // "十年以下" (¶1) and "十年以上" (¶2) both include exactly ten years (JX-CONV-03).
-    *boundary = para1 && t == 120;
-    return true;
-  }
-  return false;
+Engine::Special Engine::Classify(Date act, int term_months) {
+  Special sp;
+  sp.para1 = Para1(act);
+  const bool long_term = s_.penalty == Penalty::kLife || OriginalReprieve() || term_months >= 120;
+  sp.para2 = Has(Category::kViolent10y) ||
+             ((sp.para1 || Has(Category::kViolentCrime)) && long_term);
+  // "十年以下" (¶1) and "十年以上" (¶2) both include exactly ten years.
+  sp.boundary10 = sp.para1 && s_.penalty == Penalty::kFixedTerm && term_months == 120;
+  return sp;
 }
 
 bool Engine::Embezzlement2019(Date regime_date) const {
@@ -518,16 +522,16 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
   const int t = st_.term_months;
   const bool major = HasMajorMerit(ch.basis);
   const bool relax = regime == Regime::k2016 && Relaxable(act);
-  bool able_inferred = false;
-  const bool special = Special7(act, &able_inferred);
-  bool boundary10 = false;
-  const bool special2 = special || Has(Category::kViolentCrime) || Has(Category::kViolent10y)
-                            ? Special7Para2(act, &boundary10)
-                            : false;
+  const Special sp = Classify(act, s_.term_months);
+  const bool special = sp.any();
+  const bool special2 = sp.para2;
+  const bool boundary10 = sp.boundary10;
   const bool duty = j.embezzlement_2019;
   const bool restricted_fixed = Restricted() && from_reprieve;
-  const bool special_life = (from_life || from_reprieve) &&
-                            (special || Has(Category::kViolentCrime) || Has(Category::kViolent10y));
+  // 第9条 / 第11条: the 第7条 list, violent crimes of any term, 数罪并罚 to life/死缓.
+  const bool special_life =
+      (from_life || from_reprieve) && (sp.para1 || Has(Category::kViolentCrime) ||
+                                       Has(Category::kViolent10y));
 
   // Reduction amount.
   std::optional<Period> cut;
@@ -861,9 +865,8 @@ void Engine::CheckNewEnd(const Change& ch, ChangeJudgment& j, std::optional<Date
 void Engine::CheckConversion(const Change& ch, Date act, ChangeJudgment& j) {
   const Regime regime = j.regime;
   const bool duty = j.embezzlement_2019;
-  bool inferred = false;
-  const bool special = Special7(act, &inferred) || Has(Category::kViolentCrime) ||
-                       Has(Category::kViolent10y);
+  const bool special =
+      Para1(act) || Has(Category::kViolentCrime) || Has(Category::kViolent10y);
   ChangeType type = ch.type;
   if (type == ChangeType::kCommutation) {
     type = st_.phase == Phase::kReprieve ? ChangeType::kReprieveToLife : ChangeType::kLifeToFixed;
@@ -1062,7 +1065,8 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
     return;
   }
   // Absolute bars (刑法 第81条第2款).
-  const bool long_term = s_.penalty != Penalty::kFixedTerm || s_.term_months >= 120;
+  const bool long_term = s_.penalty == Penalty::kLife || OriginalReprieve() ||
+                         (s_.penalty == Penalty::kFixedTerm && s_.term_months >= 120);
   if (Has(Category::kRecidivist)) {
     Add(j, "JX-PAROLE-04", Severity::kViolation, Msg::kParoleBarred)
         .Add(Value::OfText("category", "recidivist"));
@@ -1138,7 +1142,7 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
   if (st_.parole_revoked) {
     Add(j, "JX-PAROLE-08", Severity::kWarning, Msg::kParoleAfterRevocation);
   }
-  if (Embezzlement2019(j.regime == Regime::k2016 ? act : Date::FromDays(0))) {
+  if (Embezzlement2019(act)) {
     Add(j, "JX-PAROLE-09", Severity::kInfo, Msg::kParoleDutyStrict);
   }
   // Probation = the unexecuted remainder (JX-TERM-07).
@@ -1148,7 +1152,7 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
     if (st_.phase == Phase::kLife || st_.phase == Phase::kLifeFromReprieve) {
       expected = TermEnd(release, P(N::kLifeParoleProbation));
     } else if (st_.law_end) {
-      expected = *st_.law_end;
+      expected = *st_.law_end + uncounted_days_;
     }
     if (expected && *ch.probation_end != *expected) {
       Add(j, "JX-TERM-07", Severity::kViolation, Msg::kParoleProbationEnd)
@@ -1462,8 +1466,8 @@ void Engine::ComputeEligibility(Judgment& out) {
     e.commutation_rule = e.parole_rule = "JX-FLOOR-05";
     return;
   }
-  bool inferred = false;
-  const bool special = Special7(a, &inferred);
+  const Special sp = Classify(a, s_.term_months);
+  const bool special = sp.any();
   const bool duty = Embezzlement2019(a);
   // ---- commutation ----
   if (st_.phase == Phase::kReprieve) {
@@ -1510,10 +1514,9 @@ void Engine::ComputeEligibility(Judgment& out) {
       const Change& prev = *st_.last_reduction;
       const std::optional<Date> base = prev.effective_date ? prev.effective_date : prev.decision_date;
       if (base) {
-        bool boundary;
         const Period need = duty ? P((t >= 120 || derived) ? N::kIntv19From10y : N::kIntv19Under10y)
                             : derived ? P(N::kIntv16Life)
-                            : special ? P(Special7Para2(a, &boundary) ? N::kIntv16SpecialFrom10y
+                            : special ? P(sp.para2 ? N::kIntv16SpecialFrom10y
                                                                       : N::kIntv16Special)
                                       : P(t < 120 ? N::kIntv16Under10y : N::kIntv16From10y);
         from = CorrespondingDay(*base, need);
@@ -1558,7 +1561,8 @@ void Engine::ComputeEligibility(Judgment& out) {
   // ---- parole ----
   int64_t unpaid, spending;
   bool inferred_ability;
-  const bool long_term = s_.penalty != Penalty::kFixedTerm || s_.term_months >= 120;
+  const bool long_term = s_.penalty == Penalty::kLife || OriginalReprieve() ||
+                         (s_.penalty == Penalty::kFixedTerm && s_.term_months >= 120);
   if (Has(Category::kRecidivist) || Has(Category::kViolent10y) ||
       (Has(Category::kViolentCrime) && long_term)) {
     e.parole = Eligibility::Status::kBarred;
