@@ -1,0 +1,20 @@
+#pragma once
+// docs/law-rules.md, rendered from the rulebook tables (law/rulebook.h): which rules the
+// engine decides (判断 / 部分判断 / 暂不判断, with the gap text), every legal number with
+// its rule ID and citation, the rule sets by date (JX-CONV-04), the crime lists behind the
+// derived categories and the defaults of the UNCONFIRMED options (law::Options).
+//
+// The committed file must equal RulesMarkdown(); rules_doc_test fails when they drift.
+// Regenerate after editing rulebook.cc:
+//   ZJ_REGENERATE_DOCS=1 ctest --test-dir build/release -R RulesDoc
+// (`zhijian law rules > docs/law-rules.md` prints the same text once the CLI is wired.)
+//
+// Pure; thread-safe.
+
+#include <string>
+
+namespace zj::law {
+
+std::string RulesMarkdown();
+
+}  // namespace zj::law

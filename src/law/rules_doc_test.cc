@@ -1,0 +1,140 @@
+// docs/law-rules.md must be what RulesMarkdown() renders, and the rule table must name
+// every rule of RULEBOOK §0–§6 and the two legacy regimes of §14.
+//
+// Regenerate the committed file after editing rulebook.cc:
+//   ZJ_REGENERATE_DOCS=1 ctest --test-dir build/release -R RulesDoc
+// The RULEBOOK is looked for at <source>/../shared/rules/RULEBOOK.md, or under
+// $ZJ_SHARED_DIR/rules/; the coverage test is skipped when it is not there.
+
+#include "law/rules_doc.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "law/case_json.h"
+#include "law/judge.h"
+#include "law/rulebook.h"
+
+namespace zj::law {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path SourceDir() {
+  const char* s = std::getenv("ZJ_SOURCE_DIR");
+  return s ? s : ZJ_SOURCE_DIR_DEFAULT;
+}
+
+fs::path SharedDir() {
+  const char* s = std::getenv("ZJ_SHARED_DIR");
+  return s ? fs::path(s) : SourceDir() / ".." / "shared";
+}
+
+bool Slurp(const fs::path& p, std::string* out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+TEST(RulesDoc, CommittedFileMatchesTheRuleTable) {
+  const fs::path path = SourceDir() / "docs" / "law-rules.md";
+  const std::string want = RulesMarkdown();
+  const char* regen = std::getenv("ZJ_REGENERATE_DOCS");
+  if (regen && std::string(regen) == "1") {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << want;
+    ASSERT_TRUE(out.good()) << "cannot write " << path;
+  }
+  std::string got;
+  ASSERT_TRUE(Slurp(path, &got))
+      << "missing " << path
+      << "; run: ZJ_REGENERATE_DOCS=1 ctest --test-dir build/release -R RulesDoc";
+  EXPECT_EQ(got, want) << path
+                       << " is out of date; run: ZJ_REGENERATE_DOCS=1 ctest --test-dir "
+                          "build/release -R RulesDoc";
+}
+
+TEST(RulesDoc, EveryRuleAndNumberIsListed) {
+  const std::string md = RulesMarkdown();
+  for (const Rule& r : AllRules()) {
+    EXPECT_NE(md.find("| " + std::string(r.id) + " | " + std::string(r.title) + " |"),
+              std::string::npos)
+        << r.id;
+  }
+  for (const LawNumber& n : AllNumbers()) {
+    EXPECT_NE(md.find(std::string(n.note)), std::string::npos) << n.rule << " " << n.note;
+  }
+}
+
+// The complete worked example of docs/law.md §12.7 (its last ```json block) parses and
+// the engine reaches exactly what its "expect" says, so the prose cannot drift from the code.
+TEST(RulesDoc, LawMdWorkedExampleMeetsItsExpectation) {
+  std::string md;
+  ASSERT_TRUE(Slurp(SourceDir() / "docs" / "law.md", &md));
+  const std::string open = "```json\n";
+  const size_t start = md.rfind(open);
+  ASSERT_NE(start, std::string::npos) << "no ```json block in docs/law.md";
+  const size_t end = md.find("```", start + open.size());
+  ASSERT_NE(end, std::string::npos);
+  Result<CaseFile> file =
+      ParseCaseFile(md.substr(start + open.size(), end - start - open.size()), "docs/law.md");
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  ASSERT_EQ(file->cases.size(), 1u);
+  const CaseSpec& spec = file->cases[0];
+  ASSERT_TRUE(spec.expect.has_value());
+  for (const std::string& problem : CheckExpectation(spec, Judge(spec.facts, spec.options))) {
+    ADD_FAILURE() << "docs/law.md §12.7: " << problem;
+  }
+}
+
+// Every rule ID RULEBOOK §0–§6 mentions ("JX-XXX-NN", ranges "JX-XXX-01..05" expanded)
+// plus the legacy regimes has a row in AllRules().
+TEST(RulesDoc, RuleTableCoversRulebookSections0To6) {
+  const fs::path path = SharedDir() / "rules" / "RULEBOOK.md";
+  std::string text;
+  if (!Slurp(path, &text)) {
+    GTEST_SKIP() << "RULEBOOK not found at " << path << " (set ZJ_SHARED_DIR)";
+  }
+  std::string head;
+  std::istringstream lines(text);
+  bool stopped = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("## 7.", 0) == 0) {
+      stopped = true;
+      break;
+    }
+    head += line + "\n";
+  }
+  ASSERT_TRUE(stopped) << "no line starting \"## 7.\" in " << path;
+
+  std::set<std::string> ids = {"JX-LEG2012", "JX-LEG1997"};
+  const std::regex id_re(R"(JX-([A-Z]+)-([0-9]{2})(\.\.([0-9]{2}))?)");
+  for (auto it = std::sregex_iterator(head.begin(), head.end(), id_re);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    const int first = std::stoi(m[2].str());
+    const int last = m[4].matched ? std::stoi(m[4].str()) : first;
+    for (int n = first; n <= last; ++n) {
+      char num[8];
+      std::snprintf(num, sizeof num, "%02d", n);
+      ids.insert("JX-" + m[1].str() + "-" + num);
+    }
+  }
+  EXPECT_GT(ids.size(), 50u) << "suspiciously few rule IDs read from " << path;
+  for (const std::string& id : ids) {
+    EXPECT_NE(FindRule(id), nullptr) << id << " is in RULEBOOK §0–§6 but not in AllRules()";
+  }
+}
+
+}  // namespace
+}  // namespace zj::law
