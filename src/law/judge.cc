@@ -118,7 +118,8 @@ class Engine {
   void CheckParole(const Change& ch, ChangeJudgment& j);
   void CheckTempRelease(const Change& ch, ChangeJudgment& j);
   void CheckProcedure(const Change& ch, ChangeJudgment& j);
-  void CheckProperty(Date act, ChangeJudgment& j, bool parole);
+  // Ability to pay is judged on the act (提请) date; which rule applies on the regime date.
+  void CheckProperty(Date act, Date regime_date, ChangeJudgment& j, bool parole);
   void Apply(const Change& ch);  // a decided change moves the state
   void ComputeEligibility(Judgment& out);
 
@@ -179,7 +180,15 @@ void Engine::FindDelivery() {
 
 // 第19条 / 第20条: under 18 at some time of service, or an elderly/sick/disabled prisoner.
 bool Engine::Relaxable(Date act) const {
-  if (Has(Category::kMinor) || Has(Category::kElderlySickDisabled)) return true;
+  if (Has(Category::kElderlySickDisabled)) return true;
+  // 第19条 excludes minors within 刑法 第81条第2款 (累犯, violent crimes ≥ 10 years).
+  const bool barred = Has(Category::kRecidivist) || Has(Category::kViolent10y) ||
+                      (Has(Category::kViolentCrime) &&
+                       (s_.penalty != Penalty::kFixedTerm || s_.term_months >= 120) &&
+                       s_.penalty != Penalty::kCriminalDetention &&
+                       s_.penalty != Penalty::kSurveillance);
+  if (barred) return false;
+  if (Has(Category::kMinor)) return true;
   if (c_.person.birth_date && delivery_) {
     return CorrespondingDay(*c_.person.birth_date, Period::Years(18)) > *delivery_ &&
            *delivery_ <= act;
@@ -444,7 +453,7 @@ void Engine::CheckRelease(std::vector<Finding>& out) {
 // ---------------------------------------------------------------------------------------
 // Commutation
 
-void Engine::CheckProperty(Date act, ChangeJudgment& j, bool parole) {
+void Engine::CheckProperty(Date act, Date regime_date, ChangeJudgment& j, bool parole) {
   int64_t unpaid, spending;
   bool inferred;
   if (!AbleAndUnpaid(act, &unpaid, &spending, &inferred)) return;
@@ -456,11 +465,11 @@ void Engine::CheckProperty(Date act, ChangeJudgment& j, bool parole) {
         .Add(Value::OfFen("threshold", o_.ability_spending_fen));
   }
   if (parole) {
-    if (j.regime != Regime::k1997) {
+    if (j.regime == Regime::k2016) {  // 法释〔2016〕23号 第27条
       Add(j, "JX-PAROLE-05", Severity::kViolation, Msg::kParolePropertyUnpaid)
           .Add(Value::OfFen("unpaid", unpaid));
     }
-  } else if (act >= kProperty2024From) {
+  } else if (regime_date >= kProperty2024From) {
     Add(j, "JX-PROP-02", Severity::kWarning, Msg::kPropertyUnpaidCommuted)
         .Add(Value::OfFen("unpaid", unpaid));
   }
@@ -510,7 +519,7 @@ void Engine::CheckCommutation(const Change& ch, ChangeJudgment& j) {
     CheckFixedCommutation(ch, act, j);
   }
   if (j.regime != Regime::k1997 && ch.type != ChangeType::kReprieveToLife) {
-    CheckProperty(act, j, /*parole=*/false);
+    CheckProperty(act, ch.decision_date.value_or(act), j, /*parole=*/false);
   }
 }
 
@@ -550,7 +559,9 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
   const bool first = st_.last_reduction == nullptr ||
                      (st_.restart && st_.last_reduction->decision_date &&
                       *st_.last_reduction->decision_date < *st_.restart);
-  const bool exempt = major && !(restricted_fixed);
+  // 重大立功 lifts start and interval (JX-EXEMPT-01); for restricted 死缓 第14条 lets the
+  // interval shorten while the cap stays at one year (JX-CAP-07).
+  const bool exempt = major;
   if (first && !from_life && !from_reprieve && regime != Regime::k1997) {
     std::optional<Date> base = st_.restart ? st_.restart : delivery_;
     std::string_view rule = "JX-START-01";
@@ -588,7 +599,11 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
     }
     if (st_.restart) rule = "JX-START-07";
     if (!base) {
-      Add(j, rule, Severity::kMissing, Msg::kMissingFact).Add(Value::OfText("fact", "delivery_date"));
+      // 管制 is executed in the community: no delivery, and its start time may be shortened.
+      if (!shortenable) {
+        Add(j, rule, Severity::kMissing, Msg::kMissingFact)
+            .Add(Value::OfText("fact", "delivery_date"));
+      }
     } else if (need && !exempt) {
       const Date earliest = CorrespondingDay(*base, *need);
       if (act < earliest) {
@@ -714,7 +729,7 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
       if (restricted_fixed) {
         cap = P(major ? N::kCap16RestrictedMajorMerit : N::kCap16Restricted);
         rule = "JX-CAP-07";
-      } else if (duty) {
+      } else if (duty && ch.basis != Basis::kNone) {
         rule = "JX-CAP-03";
         cap = ch.basis == Basis::kRepentance || ch.basis == Basis::kMerit
                   ? P(N::kCap19Repentance)
@@ -1107,7 +1122,7 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
           .Add(Value::OfDays("served_days", act - *credited_start_));
     }
   }
-  if (j.regime != Regime::k1997) CheckProperty(act, j, /*parole=*/true);
+  if (j.regime != Regime::k1997) CheckProperty(act, ch.decision_date.value_or(act), j, /*parole=*/true);
 
   // Interval after the last commutation (JX-PAROLE-06).
   if (st_.last_commutation && j.regime != Regime::k1997) {
@@ -1295,6 +1310,7 @@ void Engine::CheckProcedure(const Change& ch, ChangeJudgment& j) {
   if (court && ch.proposal_date && ch.decision_date) {
     const bool no_extension = ch.type == ChangeType::kReprieveToLife ||
                               ch.type == ChangeType::kReprieveToFixed ||
+                              st_.phase == Phase::kReprieve ||
                               s_.penalty == Penalty::kSurveillance ||
                               s_.penalty == Penalty::kCriminalDetention;
     const Period limit = no_extension ? P(N::kCourtRuling)
