@@ -10,6 +10,7 @@
 //   zhijian --db sqlite:///tmp/city/store.db init && … import /tmp/city/batch
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -242,14 +243,69 @@ void Print(const std::string& title, const Outcome& o) {
   std::cout << s.str() << std::flush;
 }
 
-void ExpectClean(const Outcome& o) {
+// `planted`: every law model must have labels (not so for a `--rate 0` store).
+void ExpectClean(const Outcome& o, bool planted) {
   EXPECT_EQ(o.Missed(), 0);
   EXPECT_EQ(o.WrongRule(), 0);
   EXPECT_TRUE(o.false_violations.empty()) << o.false_violations.size() << " false violations";
   for (const std::string& m : kLawModels) {
+    if (!planted) break;
     auto it = o.models.find(m);
     EXPECT_TRUE(it != o.models.end() && it->second.labels > 0) << m << " has no label";
   }
+}
+
+// Runs the zhijian binary; returns its exit code and stdout.
+int Run(const std::string& args, std::string* out) {
+  const std::string file = testing::TempDir("law-cli-out") + "/out.txt";
+  const int status =
+      std::system((testing::ZhijianBinary() + " " + args + " > " + file + " 2>/dev/null").c_str());
+  *out = testing::ReadFile(file);
+  fs::remove_all(fs::path(file).parent_path());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// `zhijian law …` on the same store: exit codes and what the scan lists.
+void CheckCli(const std::string& db_path, const Outcome& o, const std::string& labels_path) {
+  const std::string db = "--db sqlite://" + db_path + " ";
+  std::string out;
+  const std::vector<Label> labels = ReadLabels(labels_path);
+  const Label* m02 = nullptr;
+  for (const Label& l : labels) {
+    if (l.model == "M02" && !m02) m02 = &l;
+  }
+  ASSERT_NE(m02, nullptr);
+  EXPECT_EQ(Run(db + "law explain --person " + m02->person_id, &out), 0);
+  EXPECT_NE(out.find(m02->key), std::string::npos) << out;
+  EXPECT_NE(out.find("JX-INTV-01"), std::string::npos) << out;
+  EXPECT_EQ(Run(db + "law explain --json --person " + m02->person_id, &out), 0);
+  EXPECT_TRUE(nlohmann::json::parse(out).is_array());
+  EXPECT_EQ(Run(db + "law explain --person NO-SUCH-PERSON", &out), 2);
+  EXPECT_EQ(Run(db + "law explain --person " + m02->person_id + " --as-of 2026-02-30", &out), 2);
+
+  int violations = 0;
+  for (const Subject& s : o.subjects) violations += s.verdict == law::Verdict::kViolation;
+  EXPECT_EQ(Run(db + "law scan --json --verdict violation", &out), violations ? 1 : 0);
+  const nlohmann::json scan = nlohmann::json::parse(out);
+  EXPECT_EQ(scan["as_of"], "2026-06-30");
+  EXPECT_EQ(scan["items"].size(), static_cast<size_t>(violations));
+  EXPECT_EQ(scan["counts"]["persons"], o.stats.persons);
+  EXPECT_EQ(Run(db + "law scan --verdict bogus", &out), 2);
+  EXPECT_GE(Run(db + "law scan --eligible-within 30 --json", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["mode"], "eligible");
+
+  const std::string golden = testing::SourceDir() + "/tests/golden/law/JX-START-01.json";
+  EXPECT_EQ(Run("law check " + golden, &out), 0) << out;
+  const std::string bad = testing::TempDir("law-cli-bad") + "/bad.json";
+  testing::WriteFile(bad, "{\"as_of\": \"2026-06-30\",\n  \"sentence\": {\"penalty\" 1}}");
+  EXPECT_EQ(Run("law check " + bad, &out), 2);
+  testing::WriteFile(bad,
+                     "{\"as_of\": \"2026-06-30\", \"sentence\": {\"penalty\": \"fixed_term\", "
+                     "\"term_months\": 24, \"effective_date\": \"2024-01-01\", \"term_start\": "
+                     "\"2023-12-01\"}, \"delivery_date\": \"2024-01-20\", "
+                     "\"expect\": {\"verdict\": \"lawful\"}}");
+  EXPECT_EQ(Run("law check " + bad, &out), 1) << out;  // still held after the term: TERM-10
+  fs::remove_all(fs::path(bad).parent_path());
 }
 
 TEST(LawSynth, TinyProvinceEveryPlantedViolationFoundNoFalseViolations) {
@@ -271,8 +327,9 @@ TEST(LawSynth, TinyProvinceEveryPlantedViolationFoundNoFalseViolations) {
   const Outcome out = Check(**db, gen->labels_path);
   Print("tiny seed 20251", out);
   EXPECT_GT(out.stats.cases, 0);
-  ExpectClean(out);
+  ExpectClean(out, /*planted=*/true);
   db->reset();
+  CheckCli(work + "/store.db", out, gen->labels_path);
   fs::remove_all(work);
 }
 
@@ -285,7 +342,7 @@ TEST(LawSynth, LargerStore) {
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   const Outcome out = Check(**db, labels);
   Print(url, out);
-  ExpectClean(out);
+  ExpectClean(out, /*planted=*/false);
 }
 
 }  // namespace
