@@ -69,9 +69,13 @@ void ForEachListItem(std::string_view list, F&& fn) {
 
 // ---- one table each: the columns read (column 0 is the person key) and the decoding ----
 
+// kAfterCases: read once the cases are built, which say whether the rows are kept.
+enum class Stage : uint8_t { kDriver, kRows, kAfterCases };
+
 struct TableReader {
   ScanSpec spec;
   void (*decode)(const TableScan& s, PersonRows& rows);
+  Stage stage = Stage::kRows;
 };
 
 void DecodePerson(const TableScan& s, PersonRows& r) {
@@ -155,12 +159,14 @@ void DecodeReview(const TableScan& s, PersonRows& r) {
   r.reviews.push_back(m);
 }
 
-// In merge order: persons first (it drives), accounts after what decides whether they are
+// Persons drive the merge; accounts are read after the cases that decide whether they are
 // needed. Every scan is sorted by its person key, then by row_no (store order), which the
 // person_id index gives without a sort.
 std::vector<TableReader> Readers() {
   return {
-      {{"persons", {"person_id", "gender", "birth_date"}, {"person_id"}, ""}, DecodePerson},
+      {{"persons", {"person_id", "gender", "birth_date"}, {"person_id"}, ""},
+       DecodePerson,
+       Stage::kDriver},
       {{"sentences",
         {"person_id", "sentence_id", "penalty", "term_months", "probation_months", "judgment_date",
          "effective_date", "term_start", "term_end", "custody_credit_days", "categories", "crimes",
@@ -195,12 +201,12 @@ std::vector<TableReader> Readers() {
         {"person_id", "month", "deposits", "spending", "balance"},
         {"person_id", "month"},
         ""},
-       DecodeAccount},
+       DecodeAccount,
+       Stage::kAfterCases},
       {{"medical_reviews", {"person_id", "date", "conclusion"}, {"person_id", "row_no"}, ""},
        DecodeReview},
   };
 }
-constexpr size_t kAccountsReader = 6;
 
 // Accounts only matter while a property penalty is unpaid (JX-PROP-03): the engine asks
 // on each act date and on as_of, and what was paid only grows, so asking on the earliest
@@ -269,6 +275,7 @@ void Assemble(PersonRows& r, Date as_of, std::vector<law::Case>& out) {
 struct Cursor {
   std::unique_ptr<TableScan> scan;
   void (*decode)(const TableScan&, PersonRows&) = nullptr;
+  Stage stage = Stage::kRows;
   bool has_row = false;
 
   Status Advance() {
@@ -293,6 +300,7 @@ Result<std::vector<Cursor>> OpenCursors(storage::Database& db, bool one_person) 
     Cursor c;
     ZJ_ASSIGN_OR_RETURN(c.scan, TableScan::Open(db, r.spec));
     c.decode = r.decode;
+    c.stage = r.stage;
     cursors.push_back(std::move(c));
   }
   return cursors;
@@ -302,15 +310,17 @@ Result<std::vector<Cursor>> OpenCursors(storage::Database& db, bool one_person) 
 // the accounts are read last, once the cases say whether they are needed.
 Status ReadPerson(std::vector<Cursor>& cursors, std::string_view person, Date as_of,
                   PersonRows& rows, std::vector<law::Case>& cases) {
-  for (size_t i = 1; i < cursors.size(); ++i) {
-    if (i != kAccountsReader) ZJ_RETURN_IF_ERROR(cursors[i].Take(person, rows));
+  for (Cursor& c : cursors) {
+    if (c.stage == Stage::kRows) ZJ_RETURN_IF_ERROR(c.Take(person, rows));
   }
   const size_t first = cases.size();
   Assemble(rows, as_of, cases);
   for (size_t i = first; i < cases.size(); ++i) {
     if (NeedsAccounts(cases[i])) rows.need_accounts = true;
   }
-  ZJ_RETURN_IF_ERROR(cursors[kAccountsReader].Take(person, rows));
+  for (Cursor& c : cursors) {
+    if (c.stage == Stage::kAfterCases) ZJ_RETURN_IF_ERROR(c.Take(person, rows));
+  }
   if (rows.need_accounts) {
     for (size_t i = first; i < cases.size(); ++i) {
       if (NeedsAccounts(cases[i])) cases[i].accounts = rows.accounts;
@@ -352,12 +362,13 @@ Result<std::vector<law::Case>> LoadPersonCases(storage::Database& db, std::strin
     c.scan->Restart(person_id);
     ZJ_RETURN_IF_ERROR(c.Advance());
   }
-  if (!cursors.front().has_row) {
+  Cursor& persons = cursors.front();  // Readers() puts the driver first
+  if (!persons.has_row) {
     return NotFound("没有编号为 " + std::string(person_id) + " 的人员");
   }
   PersonRows rows;
   rows.person_id.assign(person_id);
-  ZJ_RETURN_IF_ERROR(cursors.front().Take(person_id, rows));
+  ZJ_RETURN_IF_ERROR(persons.Take(person_id, rows));
   std::vector<law::Case> cases;
   ZJ_RETURN_IF_ERROR(ReadPerson(cursors, person_id, as_of, rows, cases));
   cursors.clear();
@@ -374,7 +385,7 @@ Status ForEachCase(storage::Database& db, Date as_of, const std::function<void(l
   ReadTransaction tx(db);
   ZJ_RETURN_IF_ERROR(tx.Begin());
   for (Cursor& c : cursors) ZJ_RETURN_IF_ERROR(c.Advance());
-  Cursor& persons = cursors.front();
+  Cursor& persons = cursors.front();  // Readers() puts the driver first
   PersonRows rows;
   std::vector<law::Case> cases;
   while (persons.has_row) {
