@@ -37,6 +37,8 @@ std::string_view Template(Msg m) {
       return "罪犯系累犯，依法不适用缓刑";
     case Msg::kDeliveryLate:
       return "判决于{effective_date}生效，应于{deadline}前交付执行，实际交付执行日期为{delivery_date}，超期{days_late}";
+    case Msg::kNotDelivered:
+      return "判决于{effective_date}生效，应于{deadline}前交付执行，截至数据日期仍未见交付执行记录，已超期{days_late}";
     case Msg::kServeInCentreTooLong:
       return "{delivery_date}交付看守所执行时余刑{remaining_days}（刑期至{term_end}止），超过{max_remaining}，应当送交监狱执行";
     case Msg::kServeInCentreBoundary:
@@ -85,6 +87,8 @@ std::string_view Template(Msg m) {
       return "假释须实际执行{required_served}以上（刑期自{term_start}起算，原判{original_term_months}），最早{eligible_date}；本次于{proposal_date}提请，尚差{short_days}";
     case Msg::kParoleBarred:
       return "罪犯属不得假释的情形（{category}）";
+    case Msg::kParoleNotForPenalty:
+      return "原判{penalty}，刑法第八十一条规定的假释只适用于有期徒刑和无期徒刑";
     case Msg::kParolePropertyUnpaid:
       return "财产性判项尚有{unpaid}未履行，确有履行能力而不履行，不得假释";
     case Msg::kParoleAfterCommutation:
@@ -141,6 +145,8 @@ std::string_view CodeLabel(std::string_view code) {
   if (code == "probation") return "缓刑";
   if (code == "death_reprieve") return "死刑缓期二年执行";
   if (code == "life") return "无期徒刑";
+  if (code == "criminal_detention") return "拘役";
+  if (code == "surveillance") return "管制";
   if (code == "repentance") return "确有悔改表现";
   if (code == "merit") return "立功表现";
   if (code == "repentance_merit") return "确有悔改表现并有立功表现";

@@ -3,7 +3,7 @@
 // happened to it afterwards — delivery to execution, commutations, parole, temporary
 // release, escapes, property-penalty payments, prison-account spending, medical reviews.
 //
-// A `Case` is a plain value. It is filled either from the store (models/law_facts.h) or
+// A `Case` is a plain value. It is filled either from the store (models/law_cases.h) or
 // from a hand-written JSON case (law/case_json.h); the engine never reads anything else.
 // Field names follow EXCHANGE v1 (spec/EXCHANGE.md) where the exchange has the fact; the
 // few facts EXCHANGE v1 does not carry (终身监禁, pre-trial custody split, new crimes during

@@ -142,6 +142,15 @@ class Engine {
   std::optional<Date> judged_end_;  // computed from the judgment alone
   State st_;
   int uncounted_days_ = 0;
+  std::vector<std::pair<Date, Date>> escapes_;  // [escaped, recaptured)
+  // Days escaped before `d` (JX-TERM-08): a "served at least" date moves by them.
+  int UncountedBefore(Date d) const {
+    int n = 0;
+    for (const auto& [from, to] : escapes_) {
+      if (from < d) n += std::min(to, d) - from;
+    }
+    return n;
+  }
 };
 
 // ---------------------------------------------------------------------------------------
@@ -173,6 +182,7 @@ void Engine::FindDelivery() {
     if (e.kind == CustodyEventKind::kEscaped) escaped = e.date;
     if (e.kind == CustodyEventKind::kRecaptured && escaped) {
       uncounted_days_ += e.date - *escaped;
+      escapes_.push_back({*escaped, e.date});
       escaped.reset();
     }
   }
@@ -307,9 +317,10 @@ void Engine::CheckSentence(std::vector<Finding>& out) {
     const int custody = (pt.custody_days + pt.detention_days_liuzhi) * (surveillance ? 2 : 1);
     const int rsdl = surveillance ? pt.rsdl_days : pt.rsdl_days / 2;
     const int expected = custody + rsdl;
-    const std::string_view rule = pt.rsdl_days     ? "JX-TERM-04"
-                                  : surveillance   ? "JX-TERM-03"
-                                                   : "JX-TERM-01";
+    const std::string_view rule = pt.rsdl_days      ? "JX-TERM-04"
+                                  : surveillance    ? "JX-TERM-03"
+                                  : s_.penalty == Penalty::kCriminalDetention ? "JX-TERM-02"
+                                                    : "JX-TERM-01";
     if (!surveillance && pt.rsdl_days % 2 == 1) {
       Add(out, "JX-TERM-04", Severity::kWarning, Msg::kCreditOddRsdl)
           .Add(Value::OfDays("rsdl_days", pt.rsdl_days))
@@ -359,7 +370,7 @@ void Engine::CheckDelivery(std::vector<Finding>& out) {
       if (ch.type == ChangeType::kTempRelease && ch.decided()) return;
     }
     if (c_.as_of > deadline) {
-      Add(out, "JX-DELIV-02", Severity::kViolation, Msg::kDeliveryLate)
+      Add(out, "JX-DELIV-02", Severity::kViolation, Msg::kNotDelivered)
           .Add(Value::OfDate("effective_date", s_.effective_date))
           .Add(Value::OfDate("deadline", deadline))
           .Add(Value::OfDays("days_late", c_.as_of - deadline));
@@ -374,7 +385,9 @@ void Engine::CheckDelivery(std::vector<Finding>& out) {
         .Add(Value::OfDays("days_late", *delivery_ - deadline));
   }
   // JX-DELIV-03: a detention centre keeps only a remainder of at most 3 months.
-  if (delivery_facility_ == FacilityKind::kDetentionCenter && judged_end_) {
+  // 拘役 is always executed by the public-security organ (刑事诉讼法 第264条第2款).
+  if (delivery_facility_ == FacilityKind::kDetentionCenter && judged_end_ &&
+      s_.penalty == Penalty::kFixedTerm) {
     const Date limit = CorrespondingDay(*delivery_, P(N::kServeInCentreMax));
     const Date released_by = *judged_end_ + 1;
     if (released_by > limit) {
@@ -483,7 +496,11 @@ void Engine::CheckCommutation(const Change& ch, ChangeJudgment& j) {
     return;
   }
   const Date act = *act_opt;
-  if (s_.life_without_parole) {
+  // 终身监禁: the ruling that turns the 死缓 into life at expiry is mandatory (第15条);
+  // every reduction after it is barred.
+  const bool to_life = ch.type == ChangeType::kReprieveToLife ||
+                       (ch.type == ChangeType::kCommutation && st_.phase == Phase::kReprieve);
+  if (s_.life_without_parole && !to_life) {
     Add(j, "JX-FLOOR-05", Severity::kViolation, Msg::kNoCommutationAllowed)
         .Add(Value::OfText("reason", "life_without_parole"));
     return;
@@ -736,7 +753,7 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
               : ch.basis == Basis::kRepentanceMerit ? P(N::kCap19RepentanceMerit)
                                                     : P(N::kCap19MajorMerit);
       } else if (special || special_life) {
-        rule = special_life && !special ? (from_life ? "JX-CAP-05" : "JX-CAP-06") : "JX-CAP-02";
+        rule = special_life ? (from_life ? "JX-CAP-05" : "JX-CAP-06") : "JX-CAP-02";
         if (cap) cap = Shorter(P(N::kCap16Special), *cap) ? P(N::kCap16Special) : *cap;
       }
     } else {  // 2012: "一般"
@@ -937,7 +954,9 @@ void Engine::CheckConversion(const Change& ch, Date act, ChangeJudgment& j) {
     std::optional<Date> base;
     Period need{};
     std::string_view rule;
-    if (from_reprieve) {
+    if (from_reprieve && regime == Regime::k2012) {
+      base.reset();  // 法释〔2012〕2号 第9条 gives no start time after the reprieve
+    } else if (from_reprieve) {
       base = st_.phase_start;
       rule = Restricted() ? "JX-START-06" : "JX-START-05";
       need = Restricted() ? P(N::kStart16ReprieveLifeRestricted)
@@ -966,7 +985,10 @@ void Engine::CheckConversion(const Change& ch, Date act, ChangeJudgment& j) {
     // 重大立功 lifts the start time (第8条第2款, 第9条第2款), not for 死缓 (第11条, 第13条).
     const bool exempt = HasMajorMerit(ch.basis) && !from_reprieve;
     if (!base) {
-      Add(j, rule, Severity::kMissing, Msg::kMissingFact).Add(Value::OfText("fact", "delivery_date"));
+      if (!(from_reprieve && regime == Regime::k2012)) {
+        Add(j, rule, Severity::kMissing, Msg::kMissingFact)
+            .Add(Value::OfText("fact", "delivery_date"));
+      }
     } else if (!exempt) {
       const Date earliest = CorrespondingDay(*base, need);
       const bool relax = regime == Regime::k2016 && Relaxable(act);
@@ -985,7 +1007,10 @@ void Engine::CheckConversion(const Change& ch, Date act, ChangeJudgment& j) {
     auto years = [](N n) { return P(n).total_months(); };
     const Basis b = ch.basis;
     const bool rep = b == Basis::kRepentance || b == Basis::kMerit;
-    if (regime == Regime::k2012) {
+    if (regime == Regime::k2012 && from_reprieve) {
+      term_rule = "JX-LEG2012";  // 第9条: 25 years, or 23 with 重大立功
+      lo = hi = years(HasMajorMerit(b) ? N::kReprieve12Major : N::kReprieve12Repentance);
+    } else if (regime == Regime::k2012) {
       term_rule = "JX-LEG2012";
       if (HasMajorMerit(b)) {
         lo = years(N::kLife12MajorLo), hi = years(N::kLife12Lo);
@@ -1079,6 +1104,13 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
         .Add(Value::OfText("reason", "life_without_parole"));
     return;
   }
+  // Parole exists for 有期徒刑 and 无期徒刑 only (刑法 第81条).
+  if (s_.penalty == Penalty::kCriminalDetention || s_.penalty == Penalty::kSurveillance) {
+    Add(j, "JX-PAROLE-01", Severity::kViolation, Msg::kParoleNotForPenalty)
+        .Add(Value::OfText("penalty", s_.penalty == Penalty::kSurveillance ? "surveillance"
+                                                                            : "criminal_detention"));
+    return;
+  }
   // Absolute bars (刑法 第81条第2款).
   const bool long_term = s_.penalty == Penalty::kLife || OriginalReprieve() ||
                          (s_.penalty == Penalty::kFixedTerm && s_.term_months >= 120);
@@ -1106,6 +1138,11 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
     rule = "JX-PAROLE-01";
     if (credited_start_) {
       needed = CorrespondingDay(*credited_start_, need);
+      // Escaped days are not executed time (JX-TERM-08): the date moves by them.
+      for (int moved = 0, n; (n = UncountedBefore(*needed)) != moved;) {
+        *needed = *needed + (n - moved);
+        moved = n;
+      }
     } else {
       Add(j, rule, Severity::kMissing, Msg::kMissingFact).Add(Value::OfText("fact", "term_start"));
     }
@@ -1259,7 +1296,7 @@ void Engine::CheckTempRelease(const Change& ch, ChangeJudgment& j) {
   while (reported < 64) {
     while (i < reviews.size() && reviews[i].date <= last) ++i;
     const Date due = CorrespondingDay(last, P(N::kMedicalReview));
-    if (due > stop) break;
+    if (due >= stop) break;  // on the due day itself the review is not yet missed
     if (i < reviews.size() && reviews[i].date <= due) {
       last = reviews[i].date;
       continue;
@@ -1313,9 +1350,14 @@ void Engine::CheckProcedure(const Change& ch, ChangeJudgment& j) {
                               st_.phase == Phase::kReprieve ||
                               s_.penalty == Penalty::kSurveillance ||
                               s_.penalty == Penalty::kCriminalDetention;
-    const Period limit = no_extension ? P(N::kCourtRuling)
-                                      : Period::Months(P(N::kCourtRuling).total_months() +
-                                                       P(N::kCourtRulingExt).total_months());
+    // 社区矫正对象 (缓刑, 管制): 30 days, no extension (社区矫正法 第33条).
+    const bool community = ch.type == ChangeType::kCommutation &&
+                           ((s_.probation_months && !st_.probation_revoked) ||
+                            s_.penalty == Penalty::kSurveillance);
+    const Period limit = community      ? P(N::kCourtRulingCommunity)
+                         : no_extension ? P(N::kCourtRuling)
+                                        : Period::Months(P(N::kCourtRuling).total_months() +
+                                                         P(N::kCourtRulingExt).total_months());
     const Date deadline = CorrespondingDay(*ch.proposal_date, limit);
     if (*ch.decision_date > deadline) {
       Add(j, "JX-COURT-01", Severity::kWarning, Msg::kRulingLate)
@@ -1524,7 +1566,10 @@ void Engine::ComputeEligibility(Judgment& out) {
                                           : t < 120 ? N::kStart16From5y
                                                     : N::kStart16From10y);
         from = CorrespondingDay(*base, need);
-        rule = duty ? "JX-START-03" : special ? "JX-START-02" : "JX-START-01";
+        rule = st_.restart ? "JX-START-07"
+               : duty      ? "JX-START-03"
+               : special   ? "JX-START-02"
+                           : "JX-START-01";
       }
     } else {
       const Change& prev = *st_.last_reduction;
@@ -1579,7 +1624,9 @@ void Engine::ComputeEligibility(Judgment& out) {
   bool inferred_ability;
   const bool long_term = s_.penalty == Penalty::kLife || OriginalReprieve() ||
                          (s_.penalty == Penalty::kFixedTerm && s_.term_months >= 120);
-  if (Has(Category::kRecidivist) || Has(Category::kViolent10y) ||
+  if (s_.penalty == Penalty::kCriminalDetention || s_.penalty == Penalty::kSurveillance) {
+    // no parole for these penalties (刑法 第81条): not applicable
+  } else if (Has(Category::kRecidivist) || Has(Category::kViolent10y) ||
       (Has(Category::kViolentCrime) && long_term)) {
     e.parole = Eligibility::Status::kBarred;
     e.parole_rule = "JX-PAROLE-04";
@@ -1601,6 +1648,10 @@ void Engine::ComputeEligibility(Judgment& out) {
       rule = "JX-PAROLE-02";
     } else if (credited_start_) {
       from = CorrespondingDay(*credited_start_, Half(s_.term_months));
+      for (int moved = 0, n; (n = UncountedBefore(*from)) != moved;) {
+        *from = *from + (n - moved);
+        moved = n;
+      }
       rule = "JX-PAROLE-01";
     }
     if (from && st_.last_commutation) {

@@ -46,6 +46,7 @@ enum class Msg : uint8_t {
   kProbationOutOfRange,     // probation outside [term, max] or below minimum
   kProbationForRecidivist,  // 缓刑 for 累犯
   kDeliveryLate,            // delivered after effective + 10 days + 1 month
+  kNotDelivered,            // not delivered at all by the data's date
   kServeInCentreTooLong,    // kept in the detention centre with > 3 months remaining
   kServeInCentreBoundary,   // exactly 3 months (conflicting texts)
   kNotReleased,             // still in custody after end + 1
@@ -70,6 +71,7 @@ enum class Msg : uint8_t {
   kNewEndMismatch,          // stated new end after a commutation ≠ computed
   kParoleTooEarly,          // time condition not met
   kParoleBarred,            // 累犯 / violent ≥ 10y
+  kParoleNotForPenalty,     // parole of 拘役 / 管制
   kParolePropertyUnpaid,    // ability but not paying
   kParoleAfterCommutation,  // too soon after the last commutation
   kParoleAfterRevocation,   // re-parole after revocation (generally not)

@@ -231,6 +231,8 @@ constexpr LawNumber kNumbers[] = {
     {N::kLife12Lo, Y(20), "JX-LEG2012", "法释〔2012〕2号 第7条", "无期减为有期，悔改或立功：二十年以上"},
     {N::kLife12Hi, Y(22), "JX-LEG2012", "法释〔2012〕2号 第7条", "无期减为有期：二十二年以下"},
     {N::kLife12MajorLo, Y(15), "JX-LEG2012", "法释〔2012〕2号 第7条", "重大立功：十五年以上二十年以下"},
+    {N::kReprieve12Repentance, Y(25), "JX-LEG2012", "法释〔2012〕2号 第9条", "死缓减为无期后，悔改或立功：二十五年"},
+    {N::kReprieve12Major, Y(23), "JX-LEG2012", "法释〔2012〕2号 第9条", "死缓减为无期后，重大立功：二十三年"},
     {N::kShort12Remaining, Y(1), "JX-SHORT-01", "法释〔2012〕2号 第11条", "余刑不满一年可缩短起始时间"},
     {N::kShort16Remaining, Y(2), "JX-SHORT-01", "法释〔2016〕23号 第16条", "余刑不满二年可缩短起始时间"},
 
@@ -260,6 +262,7 @@ constexpr LawNumber kNumbers[] = {
     {N::kServeInCentreMax, M(3), "JX-DELIV-03", "刑事诉讼法 第264条第2款", "看守所代为执行的余刑上限"},
     {N::kCourtRuling, M(1), "JX-COURT-01", "法释〔2014〕5号 第1条", "法院审理期限"},
     {N::kCourtRulingExt, M(1), "JX-COURT-01", "法释〔2014〕5号 第1条", "可延长"},
+    {N::kCourtRulingCommunity, D(30), "JX-COURT-01", "社区矫正法 第33条", "社区矫正对象减刑的审理期限"},
     {N::kRulingServeDays, D(7), "JX-COURT-06", "法释〔2014〕5号 第18条", "裁定送达"},
     {N::kOpinionDays, D(10), "JX-PROS-01", "刑诉规则 第635条", "检察意见期限"},
     {N::kOpinionExtDays, D(10), "JX-PROS-01", "刑诉规则 第635条", "情况复杂可延长"},

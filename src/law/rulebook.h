@@ -79,7 +79,7 @@ enum class N : uint8_t {
   kReprieve19RepentanceMeritLo, kReprieve19MajorMeritLo,
   // 2012
   kStart12From5y, kStart12Life, kIntv12, kCap12Repentance, kCap12Major, kLife12Lo, kLife12Hi,
-  kLife12MajorLo, kShort12Remaining, kShort16Remaining,
+  kLife12MajorLo, kReprieve12Repentance, kReprieve12Major, kShort12Remaining, kShort16Remaining,
   // floors
   kFloorLife, kFloorLifePre2011, kFloorReprieve, kFloorRestrictedLife, kFloorRestrictedFixed,
   // parole
@@ -90,6 +90,7 @@ enum class N : uint8_t {
   kNewCrimeFixedWait, kNewCrimeLifeWait, kPropertyWait,
   // procedure
   kDocumentsDays, kDeliveryPeriod, kServeInCentreMax, kCourtRuling, kCourtRulingExt,
+  kCourtRulingCommunity,
   kRulingServeDays, kOpinionDays, kOpinionExtDays, kCorrectionOpinionDays,
   // 暂予监外执行
   kTempMinLifeFixed, kMedicalReview,
