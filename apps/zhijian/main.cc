@@ -19,6 +19,7 @@
 #include "law/case_json.h"
 #include "law/explain.h"
 #include "law/judge.h"
+#include "law/rules_doc.h"
 #include "models/law_cases.h"
 #include "storage/exchange_store.h"
 #include "storage/migrations.h"
@@ -522,6 +523,8 @@ int main(int argc, char** argv) {
                        "改为列出应报未报名单：在押、N 日内可提请减刑或假释且无待裁定提请的罪犯 / "
                        "list persons eligible within N days");
   law_scan->add_flag("--json", scan_options.json, "输出 JSON / print JSON");
+  auto* law_rules = law->add_subcommand(
+      "rules", "规则覆盖与法定数值一览（Markdown，即 docs/law-rules.md）/ the rule tables");
 
   auto* schema = app.add_subcommand("schema", "输出数据表结构 / print the table schema");
   auto* schema_sql = schema->add_subcommand("sql", "建表 SQL / CREATE statements");
@@ -545,6 +548,10 @@ int main(int argc, char** argv) {
     if (*law_explain) return CmdLawExplain(url, law_person, law_as_of, law_json);
     if (*law_check) return CmdLawCheck(law_file, law_json);
     if (*law_scan) return CmdLawScan(url, scan_options);
+    if (*law_rules) {
+      std::cout << zj::law::RulesMarkdown();
+      return 0;
+    }
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;

@@ -51,7 +51,7 @@ std::string RulesMarkdown() {
       "# 法律规则覆盖表与法定数值\n\n"
       "> 本文件由程序根据规则表（`src/law/rulebook.cc`）自动生成，请勿手工修改；"
       "测试会检查二者一致（修改规则表后重新生成："
-      "`ZJ_REGENERATE_DOCS=1 ctest --test-dir build/release -R RulesDoc`）。"
+      "`zhijian law rules > docs/law-rules.md`）。"
       "法律计算引擎怎样计算、审查什么，见 [law.md](law.md)。\n\n";
 
   // ---- 1. coverage ----
