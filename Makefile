@@ -45,6 +45,7 @@ test: build
 
 bench: build
 	bash bench/import/run.sh
+	bash bench/law/run.sh
 
 clean:
 	rm -rf build var
