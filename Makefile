@@ -39,6 +39,12 @@ demo: build
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db init
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db import $(DEMO_DIR)/synth/batch
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db status
+	@# The law engine over every sentence: exit 1 means "found something", which a demo expects.
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db law scan --verdict violation \
+	  > $(DEMO_DIR)/law-scan.txt; test $$? -le 1
+	@echo "违法事项清单：$(DEMO_DIR)/law-scan.txt；第一人的执行经过："
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db law explain \
+	  --person $$(head -n 1 $(DEMO_DIR)/law-scan.txt | cut -d ' ' -f 1)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
