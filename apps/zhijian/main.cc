@@ -210,20 +210,6 @@ int CmdLawCheck(const std::string& path, bool json) {
   if (!in) return Fail(zj::IoError("无法读取案例文件 " + path));
   std::stringstream text;
   text << in.rdbuf();
-  // Locate a syntax error (line and column) before the case reader names keys.
-  try {
-    [[maybe_unused]] const nlohmann::json parsed = nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::string t = text.str();
-    const size_t at = std::min<size_t>(e.byte ? e.byte - 1 : 0, t.size());
-    const size_t line = 1 + std::count(t.begin(), t.begin() + at, '\n');
-    const size_t line_start = t.rfind('\n', at ? at - 1 : 0);
-    const size_t column =
-        at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
-    return Fail(zj::InvalidArgument(path + " 第 " + std::to_string(line) + " 行第 " +
-                                    std::to_string(column) +
-                                    " 列：不是有效的 JSON（请检查括号、逗号和引号）"));
-  }
   auto file = zj::law::ParseCaseFile(text.str(), path);
   if (!file.ok()) return Fail(file.status());
   int mismatched = 0, expected = 0;

@@ -212,8 +212,8 @@ void ReadChange(Reader r, const Json& j, Change& c, int index) {
   c.new_term_months = r.IntAt(j, "new_term_months", 1, 300);
   c.probation_end = r.DateAt(j, "probation_end");
   if (auto o = r.CodeAt(j, "opinion", domain::kProcuratorateOpinion)) {
-    const std::string text = r.TextAt(j, "opinion");
-    c.opinion = text == "agree" ? Opinion::kAgree : text == "disagree" ? Opinion::kDisagree : Opinion::kNone;
+    static constexpr Opinion kByIndex[] = {Opinion::kAgree, Opinion::kDisagree, Opinion::kNone};
+    c.opinion = kByIndex[*o];  // code-list order: agree, disagree, none
   }
   c.opinion_date = r.DateAt(j, "opinion_date");
   c.reason_text = r.TextAt(j, "reason_text");
@@ -414,9 +414,16 @@ CaseSpec ReadCase(Reader r, const Json& j, int index) {
 }  // namespace
 
 Result<CaseFile> ParseCaseFile(std::string_view json_text, std::string_view source) {
-  Json root = Json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    return InvalidArgument(std::string(source) + "：不是有效的 JSON（请检查括号、逗号和引号）");
+  Json root;
+  try {
+    root = Json::parse(json_text);
+  } catch (const Json::parse_error& e) {
+    const size_t at = std::min<size_t>(e.byte ? e.byte - 1 : 0, json_text.size());
+    const size_t line = 1 + std::count(json_text.begin(), json_text.begin() + at, '\n');
+    const size_t line_start = json_text.rfind('\n', at ? at - 1 : 0);
+    const size_t column = at - (line_start == std::string_view::npos || at == 0 ? 0 : line_start + 1) + 1;
+    return InvalidArgument(std::string(source) + " 第 " + std::to_string(line) + " 行第 " +
+                           std::to_string(column) + " 列：不是有效的 JSON（请检查括号、逗号和引号）");
   }
   CaseFile file;
   Status status;
@@ -490,18 +497,6 @@ void CompareSubject(std::string_view label, const SubjectExpectation& e, Verdict
   }
 }
 
-std::string StatusCodeOf(Eligibility::Status s) {
-  switch (s) {
-    case Eligibility::Status::kEligible:
-      return "eligible";
-    case Eligibility::Status::kBarred:
-      return "barred";
-    case Eligibility::Status::kNotApplicable:
-      return "not_applicable";
-  }
-  return "";
-}
-
 }  // namespace
 
 std::vector<std::string> CheckExpectation(const CaseSpec& spec, const Judgment& j) {
@@ -535,8 +530,8 @@ std::vector<std::string> CheckExpectation(const CaseSpec& spec, const Judgment& 
   const Eligibility& el = j.eligibility;
   for (const auto& [key, want] : e.eligibility) {
     std::string got;
-    if (key == "commutation") got = StatusCodeOf(el.commutation);
-    else if (key == "parole") got = StatusCodeOf(el.parole);
+    if (key == "commutation") got = EligibilityStatusCode(el.commutation);
+    else if (key == "parole") got = EligibilityStatusCode(el.parole);
     else if (key == "commutation_from") got = el.commutation_from ? el.commutation_from->ToString() : "null";
     else if (key == "parole_from") got = el.parole_from ? el.parole_from->ToString() : "null";
     else if (key == "commutation_cap") got = el.commutation_cap ? el.commutation_cap->Normalized().ToChinese() : "null";

@@ -294,18 +294,6 @@ Json OptDate(const std::optional<Date>& d) {
   return d ? Json(d->ToString()) : Json(nullptr);
 }
 
-std::string_view EligibilityStatus(Eligibility::Status s) {
-  switch (s) {
-    case Eligibility::Status::kEligible:
-      return "eligible";
-    case Eligibility::Status::kBarred:
-      return "barred";
-    case Eligibility::Status::kNotApplicable:
-      return "not_applicable";
-  }
-  return "";
-}
-
 }  // namespace
 
 Json ToJson(const Case& c, const Judgment& j) {
@@ -337,12 +325,12 @@ Json ToJson(const Case& c, const Judgment& j) {
   out["changes"] = changes;
   const Eligibility& e = j.eligibility;
   out["eligibility"] = {
-      {"commutation", EligibilityStatus(e.commutation)},
+      {"commutation", EligibilityStatusCode(e.commutation)},
       {"commutation_from", OptDate(e.commutation_from)},
       {"commutation_cap", e.commutation_cap ? Json(e.commutation_cap->Normalized().ToChinese())
                                             : Json(nullptr)},
       {"commutation_rule", e.commutation_rule},
-      {"parole", EligibilityStatus(e.parole)},
+      {"parole", EligibilityStatusCode(e.parole)},
       {"parole_from", OptDate(e.parole_from)},
       {"parole_rule", e.parole_rule},
       {"pending_proposal", e.pending_proposal}};

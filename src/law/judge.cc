@@ -29,6 +29,21 @@ Period FourThirds(Period p) {
 int64_t Key(Period p) { return p.total_months() * 1000LL + p.days; }
 bool Shorter(Period a, Period b) { return Key(a) < Key(b); }
 
+// The day a ruling reached the prisoner (its effective date, else the decision date):
+// intervals run from it (JX-INTV-01, JX-PAROLE-06).
+std::optional<Date> ServedDate(const Change& ch) {
+  return ch.effective_date ? ch.effective_date : ch.decision_date;
+}
+Period CutOf(const Change& ch) {
+  return {0, ch.reduction_months.value_or(0), ch.reduction_days.value_or(0)};
+}
+
+// A period the law requires and the rule that sets it.
+struct Requirement {
+  Period period;
+  std::string_view rule;
+};
+
 bool IsReduction(ChangeType t) {
   return t == ChangeType::kCommutation || t == ChangeType::kLifeToFixed ||
          t == ChangeType::kReprieveToLife || t == ChangeType::kReprieveToFixed;
@@ -100,6 +115,17 @@ class Engine {
   };
   Special Classify(Date act, int term_months);
   bool Para1(Date act);
+  // No reduction yet in this phase, or none since re-imprisonment after revoked parole.
+  bool FirstOfPhase() const {
+    return st_.last_reduction == nullptr ||
+           (st_.restart && st_.last_reduction->decision_date &&
+            *st_.last_reduction->decision_date < *st_.restart);
+  }
+  // 法释〔2016〕23号 (and the 2019 overlay): start time of a fixed term's first reduction,
+  // and the interval after a reduction of a term of `t` months (`derived`: from life/死缓).
+  static Requirement Start2016(int t, bool special, bool duty);
+  static Requirement Interval2016(int t, const Special& sp, bool duty, bool derived,
+                                  bool restricted_fixed);
   bool Embezzlement2019(Date regime_date) const;
   bool AbleAndUnpaid(Date act, int64_t* unpaid, int64_t* spending, bool* inferred) const;
 
@@ -150,6 +176,12 @@ class Engine {
       if (from < d) n += std::min(to, d) - from;
     }
     return n;
+  }
+  // The day `p` has actually been executed from `start`: escaped days push it back.
+  Date ExecutedOn(Date start, Period p) const {
+    Date d = CorrespondingDay(start, p);
+    for (int moved = 0, n; (n = UncountedBefore(d)) != moved; moved = n) d = d + (n - moved);
+    return d;
   }
 };
 
@@ -255,6 +287,23 @@ Engine::Special Engine::Classify(Date act, int term_months) {
   // "十年以下" (¶1) and "十年以上" (¶2) both include exactly ten years.
   sp.boundary10 = sp.para1 && s_.penalty == Penalty::kFixedTerm && term_months == 120;
   return sp;
+}
+
+Requirement Engine::Start2016(int t, bool special, bool duty) {
+  if (duty) return {P(t >= 120 ? N::kStart19From10y : N::kStart19Under10y), "JX-START-03"};
+  if (special) return {P(N::kStart16Special), "JX-START-02"};
+  return {P(t < 60 ? N::kStart16Under5y : t < 120 ? N::kStart16From5y : N::kStart16From10y),
+          "JX-START-01"};
+}
+
+Requirement Engine::Interval2016(int t, const Special& sp, bool duty, bool derived,
+                                 bool restricted_fixed) {
+  if (duty) {
+    return {P((t >= 120 || derived) ? N::kIntv19From10y : N::kIntv19Under10y), "JX-INTV-05"};
+  }
+  if (derived) return {P(N::kIntv16Life), restricted_fixed ? "JX-CAP-07" : "JX-INTV-04"};
+  if (sp.any()) return {P(sp.para2 ? N::kIntv16SpecialFrom10y : N::kIntv16Special), "JX-INTV-03"};
+  return {P(t < 120 ? N::kIntv16Under10y : N::kIntv16From10y), "JX-INTV-01"};
 }
 
 bool Engine::Embezzlement2019(Date regime_date) const {
@@ -408,13 +457,13 @@ void Engine::CheckDelivery(std::vector<Finding>& out) {
 void Engine::CheckRelease(std::vector<Finding>& out) {
   if (!st_.law_end || s_.probation_months) return;
   bool in = false;
-  std::optional<CustodyEvent> release;
+  const CustodyEvent* release = nullptr;  // the last release, unless custody resumed after it
   for (const CustodyEvent& e : events_) {
     switch (e.kind) {
       case CustodyEventKind::kAdmitted:
       case CustodyEventKind::kTransferredIn:
         in = true;
-        release.reset();
+        release = nullptr;
         break;
       case CustodyEventKind::kRecaptured:
         in = true;
@@ -424,14 +473,14 @@ void Engine::CheckRelease(std::vector<Finding>& out) {
         break;
       case CustodyEventKind::kReleasedExpiry:
       case CustodyEventKind::kReleasedOther:
-        release = e;
+        release = &e;
         in = false;
         break;
       case CustodyEventKind::kReleasedParole:
       case CustodyEventKind::kReleasedTemp:
       case CustodyEventKind::kDied:
         in = false;
-        release.reset();
+        release = nullptr;
         break;
       case CustodyEventKind::kTransferredOut:
         break;
@@ -550,8 +599,6 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
   const bool relax = regime == Regime::k2016 && Relaxable(act);
   const Special sp = Classify(act, s_.term_months);
   const bool special = sp.any();
-  const bool special2 = sp.para2;
-  const bool boundary10 = sp.boundary10;
   const bool duty = j.embezzlement_2019;
   const bool restricted_fixed = Restricted() && from_reprieve;
   // 第9条 / 第11条: the 第7条 list, violent crimes of any term, 数罪并罚 to life/死缓.
@@ -573,9 +620,7 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
   }
 
   // ---- start time (first reduction of this phase) ----
-  const bool first = st_.last_reduction == nullptr ||
-                     (st_.restart && st_.last_reduction->decision_date &&
-                      *st_.last_reduction->decision_date < *st_.restart);
+  const bool first = FirstOfPhase();
   // 重大立功 lifts start and interval (JX-EXEMPT-01); for restricted 死缓 第14条 lets the
   // interval shorten while the cap stays at one year (JX-CAP-07).
   const bool exempt = major;
@@ -587,15 +632,9 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
     bool shortenable = s_.penalty == Penalty::kSurveillance ||
                        s_.penalty == Penalty::kCriminalDetention;
     if (regime == Regime::k2016) {
-      if (duty) {
-        need = P(t >= 120 ? N::kStart19From10y : N::kStart19Under10y);
-        rule = "JX-START-03";
-      } else if (special) {
-        need = P(N::kStart16Special);
-        rule = "JX-START-02";
-      } else {
-        need = P(t < 60 ? N::kStart16Under5y : t < 120 ? N::kStart16From5y : N::kStart16From10y);
-      }
+      const Requirement r = Start2016(t, special, duty);
+      need = r.period;
+      rule = r.rule;
       if (judged_end_ && judged_end_.value() + 1 <
                              CorrespondingDay(s_.effective_date, P(N::kShort16Remaining))) {
         shortenable = true;
@@ -603,12 +642,8 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
     } else {  // 2012, "一般"
       rule = "JX-LEG2012";
       sev = Severity::kWarning;
-      if (t >= 60) {
-        need = P(N::kStart12From5y);
-      } else {
-        shortenable = true;
-        need = P(N::kStart12From5y);
-      }
+      need = P(N::kStart12From5y);
+      if (t < 60) shortenable = true;  // 第6条: under five years "may shorten" 
       if (judged_end_ && judged_end_.value() + 1 <
                              CorrespondingDay(s_.effective_date, P(N::kShort12Remaining))) {
         shortenable = true;
@@ -652,29 +687,21 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
   // ---- interval ----
   if (!first && st_.last_reduction && regime != Regime::k1997) {
     const Change& prev = *st_.last_reduction;
-    const std::optional<Date> base = prev.effective_date ? prev.effective_date : prev.decision_date;
+    const std::optional<Date> base = ServedDate(prev);
     std::string_view rule = "JX-INTV-01";
     Period need{};
     Severity sev = Severity::kViolation;
     bool interval_exempt = exempt;
     if (regime == Regime::k2016) {
-      if (duty) {
-        need = P((t >= 120 || from_life || from_reprieve) ? N::kIntv19From10y : N::kIntv19Under10y);
-        rule = "JX-INTV-05";
-      } else if (from_life || from_reprieve) {
-        need = P(N::kIntv16Life);
-        rule = restricted_fixed ? "JX-CAP-07" : "JX-INTV-04";
-        // 第11条 (special 死缓) has no 重大立功 exemption; 第14条 allows a shorter interval.
-        if (from_reprieve && special_life && !Restricted()) interval_exempt = false;
-      } else if (special) {
-        need = P(special2 ? N::kIntv16SpecialFrom10y : N::kIntv16Special);
-        rule = "JX-INTV-03";
-        if (boundary10) {
-          Add(j, "JX-CONV-03", Severity::kInfo, Msg::kTenYearBoundary)
-              .Add(Value::OfMonths("original_term_months", t));
-        }
-      } else {
-        need = P(t < 120 ? N::kIntv16Under10y : N::kIntv16From10y);
+      const Requirement r =
+          Interval2016(t, sp, duty, from_life || from_reprieve, restricted_fixed);
+      need = r.period;
+      rule = r.rule;
+      // 第11条 (special 死缓) has no 重大立功 exemption; 第14条 allows a shorter interval.
+      if (!duty && from_reprieve && special_life && !Restricted()) interval_exempt = false;
+      if (!duty && !from_life && !from_reprieve && special && sp.boundary10) {
+        Add(j, "JX-CONV-03", Severity::kInfo, Msg::kTenYearBoundary)
+            .Add(Value::OfMonths("original_term_months", t));
       }
     } else {
       need = P(N::kIntv12);
@@ -704,7 +731,7 @@ void Engine::CheckFixedCommutation(const Change& ch, Date act, ChangeJudgment& j
       // JX-INTV-02: not shorter than the previous reduction (2016 第6条第3款).
       if (regime == Regime::k2016 && prev.type == ChangeType::kCommutation &&
           (prev.reduction_months || prev.reduction_days)) {
-        const Period prev_cut{0, prev.reduction_months.value_or(0), prev.reduction_days.value_or(0)};
+        const Period prev_cut = CutOf(prev);
         const Date by_cut = CorrespondingDay(*base, prev_cut);
         if (act < by_cut && !(relax && act >= CorrespondingDay(*base, TwoThirds(prev_cut)))) {
           Add(j, "JX-INTV-02", Severity::kViolation, Msg::kIntervalBelowPrevious)
@@ -885,8 +912,7 @@ void Engine::CheckNewEnd(const Change& ch, ChangeJudgment& j, std::optional<Date
   if (stated != *expected && (!alternative || stated != *alternative)) {
     Add(j, "JX-CONV-01", Severity::kViolation, Msg::kNewEndMismatch)
         .Add(Value::OfDate("previous_term_end", st_.stated_end ? *st_.stated_end : *st_.law_end))
-        .Add(Value::OfPeriod("reduction", Period{0, ch.reduction_months.value_or(0),
-                                                 ch.reduction_days.value_or(0)}))
+        .Add(Value::OfPeriod("reduction", CutOf(ch)))
         .Add(Value::OfDate("stated_new_term_end", stated))
         .Add(Value::OfDate("computed_new_term_end", *expected))
         .Add(Value::OfDays("difference_days", stated - *expected));
@@ -1137,12 +1163,7 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
     need = Half(s_.term_months);
     rule = "JX-PAROLE-01";
     if (credited_start_) {
-      needed = CorrespondingDay(*credited_start_, need);
-      // Escaped days are not executed time (JX-TERM-08): the date moves by them.
-      for (int moved = 0, n; (n = UncountedBefore(*needed)) != moved;) {
-        *needed = *needed + (n - moved);
-        moved = n;
-      }
+      needed = ExecutedOn(*credited_start_, need);  // escapes do not count (JX-TERM-08)
     } else {
       Add(j, rule, Severity::kMissing, Msg::kMissingFact).Add(Value::OfText("fact", "term_start"));
     }
@@ -1164,8 +1185,8 @@ void Engine::CheckParole(const Change& ch, ChangeJudgment& j) {
   // Interval after the last commutation (JX-PAROLE-06).
   if (st_.last_commutation && j.regime != Regime::k1997) {
     const Change& prev = *st_.last_commutation;
-    const std::optional<Date> base = prev.effective_date ? prev.effective_date : prev.decision_date;
-    const Period prev_cut{0, prev.reduction_months.value_or(0), prev.reduction_days.value_or(0)};
+    const std::optional<Date> base = ServedDate(prev);
+    const Period prev_cut = CutOf(prev);
     Period gap;
     Severity sev = Severity::kViolation;
     if (j.regime == Regime::k2016) {
@@ -1556,35 +1577,22 @@ void Engine::ComputeEligibility(Judgment& out) {
     const bool derived = st_.phase != Phase::kFixed;
     std::optional<Date> from;
     std::string_view rule;
-    if (!st_.last_reduction || (st_.restart && st_.last_reduction->decision_date &&
-                                *st_.last_reduction->decision_date < *st_.restart)) {
+    if (FirstOfPhase()) {
       const std::optional<Date> base = st_.restart ? st_.restart : delivery_;
       if (base && !derived) {
-        const Period need = duty ? P(t >= 120 ? N::kStart19From10y : N::kStart19Under10y)
-                            : special ? P(N::kStart16Special)
-                                      : P(t < 60    ? N::kStart16Under5y
-                                          : t < 120 ? N::kStart16From5y
-                                                    : N::kStart16From10y);
-        from = CorrespondingDay(*base, need);
-        rule = st_.restart ? "JX-START-07"
-               : duty      ? "JX-START-03"
-               : special   ? "JX-START-02"
-                           : "JX-START-01";
+        const Requirement r = Start2016(t, special, duty);
+        from = CorrespondingDay(*base, r.period);
+        rule = st_.restart ? "JX-START-07" : r.rule;
       }
     } else {
       const Change& prev = *st_.last_reduction;
-      const std::optional<Date> base = prev.effective_date ? prev.effective_date : prev.decision_date;
+      const std::optional<Date> base = ServedDate(prev);
       if (base) {
-        const Period need = duty ? P((t >= 120 || derived) ? N::kIntv19From10y : N::kIntv19Under10y)
-                            : derived ? P(N::kIntv16Life)
-                            : special ? P(sp.para2 ? N::kIntv16SpecialFrom10y
-                                                                      : N::kIntv16Special)
-                                      : P(t < 120 ? N::kIntv16Under10y : N::kIntv16From10y);
-        from = CorrespondingDay(*base, need);
-        rule = duty ? "JX-INTV-05" : derived ? "JX-INTV-04" : special ? "JX-INTV-03" : "JX-INTV-01";
+        const Requirement r = Interval2016(t, sp, duty, derived, /*restricted_fixed=*/false);
+        from = CorrespondingDay(*base, r.period);
+        rule = r.rule;
         if (prev.type == ChangeType::kCommutation) {
-          const Date by_cut = CorrespondingDay(
-              *base, Period{0, prev.reduction_months.value_or(0), prev.reduction_days.value_or(0)});
+          const Date by_cut = CorrespondingDay(*base, CutOf(prev));
           if (by_cut > *from) {
             from = by_cut;
             rule = "JX-INTV-02";
@@ -1647,17 +1655,13 @@ void Engine::ComputeEligibility(Judgment& out) {
                                                        : N::kParoleLifePre2011));
       rule = "JX-PAROLE-02";
     } else if (credited_start_) {
-      from = CorrespondingDay(*credited_start_, Half(s_.term_months));
-      for (int moved = 0, n; (n = UncountedBefore(*from)) != moved;) {
-        *from = *from + (n - moved);
-        moved = n;
-      }
+      from = ExecutedOn(*credited_start_, Half(s_.term_months));
       rule = "JX-PAROLE-01";
     }
     if (from && st_.last_commutation) {
       const Change& prev = *st_.last_commutation;
-      const std::optional<Date> base = prev.effective_date ? prev.effective_date : prev.decision_date;
-      const Period prev_cut{0, prev.reduction_months.value_or(0), prev.reduction_days.value_or(0)};
+      const std::optional<Date> base = ServedDate(prev);
+      const Period prev_cut = CutOf(prev);
       if (base) {
         const Date after = CorrespondingDay(
             *base, Shorter(prev_cut, P(N::kParoleBigCut16)) ? P(N::kParoleAfterCommutation16)
@@ -1786,6 +1790,18 @@ std::string_view VerdictLabel(Verdict v) {
       return "违法";
     case Verdict::kNeedsReview:
       return "需人工审查";
+  }
+  return "";
+}
+
+std::string_view EligibilityStatusCode(Eligibility::Status s) {
+  switch (s) {
+    case Eligibility::Status::kEligible:
+      return "eligible";
+    case Eligibility::Status::kBarred:
+      return "barred";
+    case Eligibility::Status::kNotApplicable:
+      return "not_applicable";
   }
   return "";
 }

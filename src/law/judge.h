@@ -150,6 +150,7 @@ struct Eligibility {
   std::string_view parole_rule;
   bool pending_proposal = false;  // a proposal without decision exists
 };
+std::string_view EligibilityStatusCode(Eligibility::Status s);  // "eligible" | "barred" | …
 
 struct Judgment {
   Verdict verdict = Verdict::kLawful;  // worst over everything below

@@ -52,6 +52,8 @@ TEST(Codes, EnumOrderFollowsExchangeCodeLists) {
             static_cast<int>(Basis::kRepentanceMajorMerit));
   EXPECT_EQ(domain::kCustodyEvent.IndexOf("recaptured"), static_cast<int>(CustodyEventKind::kRecaptured));
   EXPECT_EQ(domain::kMedicalConclusion.IndexOf("unknown"), static_cast<int>(MedicalConclusion::kUnknown));
+  EXPECT_EQ(domain::kProcuratorateOpinion.IndexOf("disagree"), 1);  // case_json maps by index
+  EXPECT_EQ(domain::kProcuratorateOpinion.IndexOf("none"), 2);
 }
 
 Case Ordinary() {
