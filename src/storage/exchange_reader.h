@@ -58,6 +58,7 @@ class TableScan {
   // next Next() or Restart().
   bool IsNull(int col) const { return stmt_->IsNull(col); }
   int64_t Int(int col) const { return stmt_->ColumnInt(col); }
+  double Real(int col) const { return stmt_->ColumnReal(col); }
   std::optional<int64_t> OptInt(int col) const {
     return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));
   }
