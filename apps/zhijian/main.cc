@@ -14,6 +14,7 @@
 #include <map>
 #include <sstream>
 
+#include "apps/zhijian/models_cmd.h"
 #include "domain/exchange_docs.h"
 #include "ingest/importer.h"
 #include "law/case_json.h"
@@ -512,6 +513,45 @@ int main(int argc, char** argv) {
   auto* law_rules = law->add_subcommand(
       "rules", "规则覆盖与法定数值一览（Markdown，即 docs/law-rules.md）/ the rule tables");
 
+  auto* models = app.add_subcommand("models", "监督模型：列表、运行、运行记录 / supervision models");
+  models->require_subcommand(1);
+  bool models_json = false;
+  auto* models_list = models->add_subcommand("list", "列出全部监督模型及其参数 / the catalogue");
+  models_list->add_flag("--json", models_json, "输出 JSON / print JSON");
+  zj::cli::ModelsRunArgs run_args;
+  auto* models_run = models->add_subcommand(
+      "run", "运行监督模型，结果作为线索保存（同一线索跨次运行保持不变）/ run models");
+  models_run->add_option("--model", run_args.models, "模型编号，可多次给出（默认全部）/ model IDs")
+      ->delimiter(',');
+  models_run->add_option("--org", run_args.org_id,
+                         "只运行该机构辖区的线索 / limit to this org's jurisdiction");
+  models_run->add_option("--param", run_args.params,
+                         "本次运行的参数，如 M14.out_of_area_minutes=180 / parameter settings");
+  models_run->add_option("--as-of", run_args.as_of,
+                         "数据截止时间（日期或时间；默认最新导入数据包的导出时间）/ judge as of");
+  models_run->add_option("--out", run_args.out, "把线索写成 findings.jsonl / write findings");
+  models_run->add_option("--threads", run_args.threads, "线程数（默认为 CPU 核数）/ threads");
+  models_run->add_flag("--trial", run_args.trial,
+                       "试算：记录运行但不更新线索 / record the run, leave clues alone");
+  models_run->add_flag("--json", run_args.json, "输出 JSON / print JSON");
+  int64_t runs_limit = 20;
+  auto* models_runs = models->add_subcommand("runs", "最近的运行记录 / recent runs");
+  models_runs->add_option("--limit", runs_limit, "条数 / how many")->capture_default_str();
+  models_runs->add_flag("--json", models_json, "输出 JSON / print JSON");
+
+  auto* clues = app.add_subcommand("clues", "线索 / clues");
+  clues->require_subcommand(1);
+  zj::cli::CluesListArgs clue_args;
+  auto* clues_list = clues->add_subcommand("list", "按条件列出线索 / list clues");
+  clues_list->add_option("--model", clue_args.models, "模型编号 / model IDs")->delimiter(',');
+  clues_list->add_option("--org", clue_args.org_id, "机构辖区 / jurisdiction of this org");
+  clues_list->add_option("--status", clue_args.status,
+                         "状态 open 待处理 | resolved_by_data 数据已纠正 / status");
+  clues_list->add_option("--person", clue_args.person_id, "人员编号 / person_id");
+  clues_list->add_option("--limit", clue_args.limit, "最多显示条数 / at most")
+      ->capture_default_str();
+  clues_list->add_flag("--json", clue_args.json, "输出 JSON / print JSON");
+
   auto* schema = app.add_subcommand("schema", "输出数据表结构 / print the table schema");
   auto* schema_sql = schema->add_subcommand("sql", "建表 SQL / CREATE statements");
   auto* schema_docs = schema->add_subcommand("docs", "数据表参考文档 / table reference (Markdown)");
@@ -538,6 +578,14 @@ int main(int argc, char** argv) {
       std::cout << zj::law::RulesMarkdown();
       return 0;
     }
+    if (*models_list) return zj::cli::CmdModelsList(models_json);
+    if (*models_run) {
+      run_args.config_path = config_path;
+      run_args.data_dir = std::filesystem::path(DefaultGeoDir(argv[0])).parent_path().string();
+      return zj::cli::CmdModelsRun(url, run_args);
+    }
+    if (*models_runs) return zj::cli::CmdModelsRuns(url, runs_limit, models_json);
+    if (*clues_list) return zj::cli::CmdCluesList(url, clue_args);
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;
