@@ -1,5 +1,5 @@
 # The README's commands. Every target installs what it needs (Debian 12, as root).
-#   make demo   build, generate the demo province, import it, show what the store holds
+#   make demo   build, generate the demo province, import it, judge it, run every model
 #   make test   build and run every test
 #   make bench  run the benchmarks (bench/README.md)
 
@@ -45,6 +45,8 @@ demo: build
 	@echo "违法事项清单：$(DEMO_DIR)/law-scan.txt；第一人的执行经过："
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db law explain \
 	  --person $$(head -n 1 $(DEMO_DIR)/law-scan.txt | cut -d ' ' -f 1)
+	@echo "运行全部 25 个监督模型（线索写入 $(DEMO_DIR)/findings.jsonl，并作为线索保存在库中）："
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db models run --out $(DEMO_DIR)/findings.jsonl
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
@@ -52,6 +54,7 @@ test: build
 bench: build
 	bash bench/import/run.sh
 	bash bench/law/run.sh
+	bash bench/models/run.sh
 
 clean:
 	rm -rf build var

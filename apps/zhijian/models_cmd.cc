@@ -68,6 +68,24 @@ Result<std::unique_ptr<storage::Database>> OpenExisting(const std::string& url) 
   return db;
 }
 
+// Terminal columns of UTF-8 text: CJK and full-width characters take two.
+int DisplayWidth(std::string_view s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += len >= 3 ? 2 : 1;
+    i += static_cast<size_t>(len);
+  }
+  return w;
+}
+
+// `s` padded with spaces to `width` columns (left-aligned, or right-aligned).
+std::string Pad(std::string_view s, int width, bool right = false) {
+  const std::string fill(static_cast<size_t>(std::max(0, width - DisplayWidth(s))), ' ');
+  return right ? fill + std::string(s) : std::string(s) + fill;
+}
+
 std::string Seconds(double ms) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", ms / 1000);
@@ -183,16 +201,24 @@ int CmdModelsRun(const std::string& db_url, const ModelsRunArgs& args) {
             << "；数据截止 " << FormatTimestamp(r->as_of) << "；数据包 " << r->batches.size()
             << " 个；载入数据 " << Seconds(r->load_ms) << " 秒，总用时 " << Seconds(r->total_ms)
             << " 秒\n";
-  std::printf("%-5s %8s %6s %6s %6s %8s %12s %9s  %s\n", "模型", "线索", "新增", "更新", "重现",
-              "数据已纠正", "扫描行数", "用时(秒)", "名称");
+  int name_width = 4;
+  for (const engine::ModelStats& m : r->models) name_width = std::max(name_width, DisplayWidth(m.name));
+  const std::vector<std::pair<std::string, int>> head = {
+      {"线索", 6}, {"新增", 6}, {"更新", 6}, {"重现", 6}, {"数据已纠正", 10}, {"扫描行数", 11},
+      {"用时(秒)", 9}};
+  std::cout << Pad("模型", 5) << Pad("名称", name_width);
+  for (const auto& [h, w] : head) std::cout << ' ' << Pad(h, w, true);
+  std::cout << "  共用计算\n";
   int64_t total = 0;
   for (const engine::ModelStats& m : r->models) {
     total += m.findings;
-    std::printf("%-5s %6lld %6lld %6lld %6lld %8lld %12lld %9s  %s（%s）\n", m.id.c_str(),
-                static_cast<long long>(m.findings), static_cast<long long>(m.clues.created),
-                static_cast<long long>(m.clues.updated), static_cast<long long>(m.clues.reopened),
-                static_cast<long long>(m.clues.resolved), static_cast<long long>(m.scanned),
-                Seconds(m.pass_ms).c_str(), m.name.c_str(), m.pass.c_str());
+    const std::vector<std::string> cells = {
+        std::to_string(m.findings),      std::to_string(m.clues.created),
+        std::to_string(m.clues.updated), std::to_string(m.clues.reopened),
+        std::to_string(m.clues.resolved), std::to_string(m.scanned), Seconds(m.pass_ms)};
+    std::cout << Pad(m.id, 5) << Pad(m.name, name_width);
+    for (size_t i = 0; i < cells.size(); ++i) std::cout << ' ' << Pad(cells[i], head[i].second, true);
+    std::cout << "  " << m.pass << "\n";
   }
   std::cout << "合计线索 " << total << " 条：新增 " << r->clues.created << "，内容更新 "
             << r->clues.updated << "，重现 " << r->clues.reopened << "，数据已纠正 "
