@@ -1,13 +1,16 @@
 #pragma once
-// The rulebook as data: every RULEBOOK rule of §0–§6 (and the legacy regimes of §14) with
-// its Chinese title, citation and whether the engine decides it; the rule sets in force by
-// date (JX-CONV-04); every legal number the engine uses, each with its rule ID, citation
-// and effective range; the crime lists behind derived categories; and the few options the
+// The rulebook as data: every RULEBOOK rule of §0–§12 (and the legacy regimes of §14) with
+// its Chinese title, citation and whether the engine (§0–§6) or a supervision model (§7–§12)
+// decides it; the rule sets in force by date (JX-CONV-04); every legal period the engine and
+// the models use, each with its rule ID, citation and effective range (other quantities:
+// law/supervision.h); the crime lists behind derived categories; and the few options the
 // RULEBOOK marks UNCONFIRMED, which stay configurable (`Options`).
 //
-// Nothing else in src/law holds a legal number: the checks ask `Number(id)`.
+// Nothing else in src/law holds a legal number: the checks ask `Number(id)`, and models ask
+// the functions of law/supervision.h.
 // Immutable static data; thread-safe.
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -28,10 +31,12 @@ struct Rule {
   std::string_view title;     // 中文, short: "有期徒刑减刑起始时间"
   std::string_view citation;  // "法释〔2016〕23号 第6条第1款"
   Coverage coverage;
-  std::string_view gap;  // 中文: what is not decided and why (empty when kDecided)
+  std::string_view gap;    // 中文: what is not decided and why (empty when the engine decides)
+  std::string_view model = {};  // supervision model(s) deciding it, "M13" or "M15、M16"; "" if none
 };
 
-// Every rule of RULEBOOK §0–§6 and §14, in RULEBOOK order.
+// Every rule of RULEBOOK §0–§12 and §14, in RULEBOOK order. For §7–§12 the deciding party is
+// a supervision model: `model` names it and `gap` says what it decides and what it does not.
 std::span<const Rule> AllRules();
 // The rule with this ID, or nullptr.
 const Rule* FindRule(std::string_view id);
@@ -53,7 +58,8 @@ inline const Date kAmendment9From = *Date::FromCivil(2015, 11, 1);     // 刑法
 inline const Date kRegime2012From = *Date::FromCivil(2012, 7, 1);
 inline const Date kRegime2016From = *Date::FromCivil(2017, 1, 1);
 
-// Every legal number, by name. Periods in years/months/days; counts in `Period::days`.
+// Every legal period, by name, in years/months/days (counts in `Period::days`). Quantities
+// that are not periods (points, hours, shares) are `law::Q` rows (law/supervision.h).
 enum class N : uint8_t {
   // JX-TERM-*
   kSurveillanceMin, kSurveillanceMax, kDetentionMin, kDetentionMax,
@@ -93,7 +99,26 @@ enum class N : uint8_t {
   kCourtRulingCommunity,
   kRulingServeDays, kOpinionDays, kOpinionExtDays, kCorrectionOpinionDays,
   // 暂予监外执行
-  kTempMinLifeFixed, kMedicalReview,
+  kTempMinLifeFixed, kMedicalReview, kRecommitRuling, kRecommitTakeIn,
+  // §7 社区矫正
+  kReportDays, kCcNoticeDays, kCcDocumentsDays, kLeaveApplyAhead, kLeaveSubOfficeMax,
+  kLeaveCountyMax, kLeaveCumulativeWindow, kLeaveCumulativeMax, kLeave2012SubOfficeMax,
+  kLeave2012TotalMax, kFrequentTravelApproval, kTransferReportDays, kAbsenceWarning,
+  kAbsenceRevocation, kRevocationCustodyMax, kRevocationRuling, kMonitoringMax,
+  kMeasureNoticeDays,
+  // §8 羁押期限
+  kCriminalDetention, kCriminalDetentionLong, kArrestReview, kInvestigation, kInvestigationExt1,
+  kInvestigationExt2, kInvestigationExt3, kProsecutionReview, kProsecutionReviewExt,
+  kFirstInstanceUsual, kFirstInstance, kFirstInstanceExt, kSecondInstance, kSecondInstanceExt,
+  kExpiryNoticeDays, kCustodyNoticeDays, kProtractedCustody, kNecessityReplyDays,
+  // §9 计分考核
+  kPointsCorrectionDays,
+  // §11 财产刑
+  kPropertyFilingDays, kPropertyExecution, kFineReliefDecision,
+  // §12 强制医疗、指定居所监视居住
+  kCmAcceptDays, kCmDecision, kCmServeDays, kCmReconsiderApplyDays, kCmReconsiderDecision,
+  kCmReapplyAfter, kCmReleaseDecision, kCmCorrectionOpinionDays, kCmRehear, kCmTransferDays,
+  kCmReviewDays, kCmComplaintDays, kCmForwardDays, kCmCaseForwardDays, kRsdlMax,
   kCount
 };
 
@@ -104,6 +129,11 @@ struct LawNumber {
   std::string_view citation;  // 条文
   std::string_view note;      // 中文: what the number is
   bool unconfirmed = false;   // RULEBOOK marks it UNCONFIRMED
+  std::optional<Date> from = {};   // in force from (inclusive); nullopt = RULEBOOK gives no date
+  std::optional<Date> until = {};  // in force until (inclusive); nullopt = still in force
+  bool working_days = false;  // `value.days` counts working days (工作日), not calendar days
+
+  bool InForceOn(Date d) const { return (!from || d >= *from) && (!until || d <= *until); }
 };
 
 const LawNumber& Number(N name);

@@ -4,7 +4,9 @@
 
 #include "common/money.h"
 #include "common/period.h"
+#include "domain/codes.h"
 #include "law/rulebook.h"
+#include "law/supervision.h"
 
 namespace zj::law {
 namespace {
@@ -44,6 +46,28 @@ std::string Row(std::initializer_list<std::string_view> cells) {
 
 std::string YesNo(bool b) { return b ? "是" : "否"; }
 
+// "17.5", "48", "50%": no trailing zeros.
+std::string QuantityText(const LawQuantity& q) {
+  const double v = q.unit == "%" ? q.value * 100 : q.value;
+  std::string t = std::to_string(v);
+  t.erase(t.find_last_not_of('0') + 1);
+  if (!t.empty() && t.back() == '.') t.pop_back();
+  return t + std::string(q.unit);
+}
+
+std::string PeriodText(const LawNumber& n) {
+  if (n.working_days) return std::to_string(n.value.days) + "个工作日";
+  return n.value.ToChinese();
+}
+
+// "2021-10-01起", "至2020-06-30", "" (no range given).
+std::string RangeText(const std::optional<Date>& from, const std::optional<Date>& until) {
+  if (from && until) return from->ToString() + "至" + until->ToString();
+  if (from) return from->ToString() + "起";
+  if (until) return "至" + until->ToString();
+  return "";
+}
+
 }  // namespace
 
 std::string RulesMarkdown() {
@@ -62,16 +86,18 @@ std::string RulesMarkdown() {
                                         : not_yet)++;
   }
   s += "## 1. 规则覆盖\n\n"
-       "下表按 RULEBOOK 的顺序列出第0–6节和第14节（历史规定）的每一条规则，共 " +
+       "下表按 RULEBOOK 的顺序列出第0–12节和第14节（历史规定）的每一条规则，共 " +
        std::to_string(AllRules().size()) + " 条：判断 " + std::to_string(decided) +
        " 条，部分判断 " + std::to_string(partial) + " 条，暂不判断 " + std::to_string(not_yet) +
        " 条。\n\n"
-       "- **判断**：事实齐全时引擎作出结论（合法、违法或需人工审查），结论引用该规则编号；\n"
+       "第0–6节由法律计算引擎判断；第7–12节由“模型”一栏所列的监督模型判断"
+       "（模型向本引擎询问行为时有效的法定数值，不自写数字）。\n\n"
+       "- **判断**：事实齐全时引擎或模型作出结论（合法、违法或需人工审查），结论引用该规则编号；\n"
        "- **部分判断**：能判断的部分已判断，不能判断的部分及原因见“说明”；\n"
-       "- **暂不判断**：引擎不作结论，原因见“说明”，由检察官阅卷审查或由办案流程跟踪。\n\n"
-       "| 编号 | 名称 | 依据 | 引擎是否判断 | 说明 |\n|---|---|---|---|---|\n";
+       "- **暂不判断**：不作结论，原因见“说明”，由检察官阅卷审查或由办案流程跟踪。\n\n"
+       "| 编号 | 名称 | 依据 | 是否判断 | 模型 | 说明 |\n|---|---|---|---|---|---|\n";
   for (const Rule& r : AllRules()) {
-    s += Row({r.id, r.title, r.citation, CoverageLabel(r.coverage), r.gap});
+    s += Row({r.id, r.title, r.citation, CoverageLabel(r.coverage), r.model, r.gap});
   }
 
   // ---- 2. regimes ----
@@ -103,9 +129,16 @@ std::string RulesMarkdown() {
   s += "\n## 3. 法定数值\n\n"
        "引擎使用的每一个法定数值都在下表中，程序的其他地方不写法定数字。"
        "“未经核实”为“是”的数值，RULEBOOK 标注为未在两个独立来源中核实。\n\n"
-       "| 编号 | 数值 | 条文 | 说明 | 未经核实 |\n|---|---|---|---|---|\n";
+       "“施行期间”为空的，RULEBOOK 未给出施行日期，按现行规定适用。"
+       "期限按对应日规则计算（JX-CONV-02：起算之日不计入，按月计算的期限到对应日届满）。\n\n"
+       "| 编号 | 数值 | 条文 | 说明 | 施行期间 | 未经核实 |\n|---|---|---|---|---|---|\n";
   for (const LawNumber& n : AllNumbers()) {
-    s += Row({n.rule, n.value.ToChinese(), n.citation, n.note, n.unconfirmed ? "是" : ""});
+    s += Row({n.rule, PeriodText(n), n.citation, n.note, RangeText(n.from, n.until),
+              n.unconfirmed ? "是" : ""});
+  }
+  for (const LawQuantity& q : AllQuantities()) {
+    s += Row({q.rule, QuantityText(q), q.citation, q.note, RangeText(q.from, q.until),
+              q.unconfirmed ? "是" : ""});
   }
 
   // ---- 4. crime lists ----
@@ -143,6 +176,27 @@ std::string RulesMarkdown() {
             "推定履行能力时统计狱内消费的月数（提请之月以前）", "JX-PROP-03"});
   s += Row({"`recommit_days`", std::to_string(o.recommit_days) + "日",
             "病情复查结论为不再符合保外就医条件后，应当收监执行的期限", "JX-ZJ-10"});
+
+  // ---- 6. custody stages ----
+  s += "\n## 6. 看守所羁押阶段的期限（JX-CUST-01，模型 M21）\n\n"
+       "按交换规范的羁押阶段（detention_stage）列出期限（`law::CustodyStageLimit`）。"
+       "期限自该阶段的起算日（stage_start）按对应日计算，届满之日仍在期限内；"
+       "届满后仍羁押且无延长文书的为超期羁押；有延长文书的，以“可延长”后的期限为限，"
+       "超过的列为需人工审查。\n\n"
+       "| 阶段 | 期限 | 可延长 | 依据 | 说明 |\n|---|---|---|---|---|\n";
+  const Date any = Date::FromDays(0);
+  for (std::string_view code : CustodyStages()) {
+    Result<StageLimit> l = CustodyStageLimit(code, any);
+    if (!l.ok()) continue;
+    const std::string label = std::string(domain::kDetentionStage.LabelOf(code).value_or(code)) +
+                              "（`" + std::string(code) + "`）";
+    const std::string limit = !l->deadline ? "—"
+                              : l->from != any
+                                  ? std::to_string(l->from - any) + "日 + " + l->period.ToChinese()
+                                  : l->period.ToChinese();
+    const std::string ext = l->extended_deadline ? l->extension.ToChinese() : "—";
+    s += Row({label, limit, ext, l->citation, l->note});
+  }
   return s;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// docs/law-rules.md, rendered from the rulebook tables (law/rulebook.h): which rules the
-// engine decides (判断 / 部分判断 / 暂不判断, with the gap text), every legal number with
-// its rule ID and citation, the rule sets by date (JX-CONV-04), the crime lists behind the
-// derived categories and the defaults of the UNCONFIRMED options (law::Options).
+// docs/law-rules.md, rendered from the rulebook tables (law/rulebook.h, law/supervision.h):
+// which rules the engine or a supervision model decides (判断 / 部分判断 / 暂不判断, with the
+// model and the gap text), every legal number with its rule ID, citation and effective range,
+// the rule sets by date (JX-CONV-04), the crime lists behind the derived categories, the
+// defaults of the UNCONFIRMED options (law::Options) and the custody-stage limits (§8).
 //
 // The committed file must equal RulesMarkdown(); rules_doc_test fails when they drift.
 // Regenerate after editing rulebook.cc:

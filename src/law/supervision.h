@@ -69,13 +69,13 @@ enum class Q : uint8_t {
 struct LawQuantity {
   Q name;
   double value;
-  std::string_view unit;      // 中文: "分", "小时", "日"
-  std::string_view rule;      // RULEBOOK rule ID
-  std::string_view citation;  // 条文
-  std::string_view note;      // 中文: what the quantity is
-  bool unconfirmed = false;   // RULEBOOK marks it UNCONFIRMED
-  std::optional<Date> from;   // in force from (inclusive); nullopt = RULEBOOK gives no date
-  std::optional<Date> until;  // in force until (inclusive); nullopt = still in force
+  std::string_view unit;           // 中文: "分", "小时", "日"
+  std::string_view rule;           // RULEBOOK rule ID
+  std::string_view citation;       // 条文
+  std::string_view note;           // 中文: what the quantity is
+  bool unconfirmed = false;        // RULEBOOK marks it UNCONFIRMED
+  std::optional<Date> from = {};   // in force from (inclusive); nullopt = RULEBOOK gives no date
+  std::optional<Date> until = {};  // in force until (inclusive); nullopt = still in force
 
   bool InForceOn(Date d) const { return (!from || d >= *from) && (!until || d <= *until); }
 };
@@ -129,10 +129,10 @@ inline const Date kAbsence48hFrom = *Date::FromCivil(2026, 2, 21);  // 司发通
 struct LeaveRules {
   std::optional<Period> apply_ahead;        // 3 days (2020); nullopt (2012)
   Period sub_office_max;                    // 7 days: 司法所 may approve up to this
-  Period county_max;                        // 30 days (2020) / 1 month (2012) per trip
+  Period county_max;                        // 30 days a trip (2020) / 1 month in all (2012)
   std::optional<Period> cumulative_window;  // 2 months (2020)
   std::optional<Period> cumulative_max;     // 30 days within the window (2020)
-  std::string_view rule;                    // "JX-CC-03" (2020) or "JX-CC-08" (2012 text)
+  std::string_view rule;                    // "JX-CC-03" (the 2012 text is under JX-CC-08)
   std::string_view citation;
 };
 LeaveRules LeaveRulesOn(Date leave_start);
@@ -249,7 +249,8 @@ LabourLimits DefaultLabourLimits();
 
 // JX-FIN-02: 立案 within 7 days of the transfer (移送) when the file is complete. `transferred`
 // is the transfer date. nullopt before 2014-11-06. The transfer itself has no period in the
-// RULEBOOK: M19 uses PARAM property_transfer_days (see ModelParams()).
+// RULEBOOK: M19 uses its own PARAM property_transfer_days (MODELS.md default 30 days after
+// the judgment takes effect), cited as `PARAM:property_transfer_days`, not as law.
 std::optional<Deadline> PropertyFilingDeadline(Date transferred);
 // JX-FIN-03: the execution case closes within 6 months of 立案 (`filed`), extendable with the
 // court president's approval. nullopt before 2014-11-06.
@@ -264,21 +265,5 @@ Deadline CompulsoryMedicalServeDeadline(Date decision);
 // JX-ZJJ-01: 指定居所监视居住 lasts at most 6 months from `start` (刑诉法 第79条), counted as a
 // procedural period: the last lawful day is CorrespondingDay(start, 6 months).
 Deadline ResidenceSurveillanceEnd(Date start);
-
-// ---------------------------------------------------------------------------------------
-// Model parameters that stand where the RULEBOOK gives no number (MODELS.md defaults). They
-// are not law: a finding that relies on one cites `PARAM:<name>`. Listed here so that
-// docs/law-rules.md says, beside each rule, that the number is a parameter and why.
-
-struct ModelParam {
-  std::string_view name;   // "property_transfer_days"
-  std::string_view model;  // "M19"
-  double value;
-  std::string_view unit;  // 中文
-  std::string_view rule;  // the rule it stands beside, or ""
-  std::string_view note;  // 中文: what it is and why it is not a legal number
-};
-std::span<const ModelParam> ModelParams();
-const ModelParam* FindModelParam(std::string_view name);
 
 }  // namespace zj::law
