@@ -8,6 +8,7 @@ namespace zj::models {
 std::span<const Pass* const> AllPasses() {
   static const std::vector<const Pass*> kPasses = {
       // One line per family (registry.h).
+      &CustodyPass(),
       &PrisonPass(),
   };
   return kPasses;
