@@ -10,6 +10,7 @@ std::span<const Pass* const> AllPasses() {
       // One line per family (registry.h).
       &CustodyPass(),
       &PrisonPass(),
+      &LawPass(),
   };
   return kPasses;
 }
