@@ -10,6 +10,8 @@ std::span<const Pass* const> AllPasses() {
       // One line per family (registry.h).
       &CustodyPass(),
       &PrisonPass(),
+      &CommunityPass(),
+      &PropertyPass(),
       &LawPass(),
   };
   return kPasses;
