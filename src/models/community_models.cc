@@ -48,8 +48,9 @@ const ModelSpec kM13Spec{
     .id = kM13,
     .name = "社区矫正漏管",
     .key = {"sentence_id", "change_id"},
-    .summary = "判处管制、宣告缓刑的判决或假释、暂予监外执行的裁定决定生效后，没有社区矫正档案，"
-               "或未在法定期限内报到",
+    .summary =
+        "判处管制、宣告缓刑的判决或假释、暂予监外执行的裁定决定生效后，没有社区矫正档案，"
+        "或未在法定期限内报到",
     .inputs = {{"sentences",
                 {"sentence_id", "person_id", "court_org_id", "effective_date", "penalty",
                  "probation_months"}},
@@ -72,8 +73,9 @@ const ModelSpec kM17Spec{
     .id = kM17,
     .name = "矫正期限错误",
     .key = {"correction_id"},
-    .summary = "社区矫正档案记载的矫正期止日与判决、裁定不符：缓刑考验期自判决确定之日起算，"
-               "假释考验期为没有执行完毕的刑期，管制、暂予监外执行至刑期届满",
+    .summary =
+        "社区矫正档案记载的矫正期止日与判决、裁定不符：缓刑考验期自判决确定之日起算，"
+        "假释考验期为没有执行完毕的刑期，管制、暂予监外执行至刑期届满",
     .inputs = {{"corrections",
                 {"correction_id", "person_id", "sentence_id", "correction_type",
                  "decision_effective_date", "office_org_id", "start_date", "end_date",
@@ -105,8 +107,9 @@ const ModelSpec kM18Spec{
     .id = kM18,
     .name = "死亡未销案",
     .key = {"person_id"},
-    .summary = "死亡信息显示人员已死亡，监狱、看守所仍列为在押，或社区矫正机构仍列为在矫"
-               "（含暂予监外执行）",
+    .summary =
+        "死亡信息显示人员已死亡，监狱、看守所仍列为在押，或社区矫正机构仍列为在矫"
+        "（含暂予监外执行）",
     .inputs = {{"deaths", {"id_number", "date_of_death", "source_org_id"}},
                {"persons", {"person_id", "id_number"}},
                {"corrections",
@@ -160,10 +163,10 @@ enum class Kind : uint8_t { kSentence, kParole, kTempRelease };
 // A judgment or decision that orders community correction (see the file comment).
 struct Order {
   Kind kind = Kind::kSentence;
-  int32_t row = -1;       // sentences row (kSentence) or term_changes row
+  int32_t row = -1;  // sentences row (kSentence) or term_changes row
   int32_t person = kNull32;
   int32_t sentence = kNull32;
-  Date effective;         // the day it took effect
+  Date effective;           // the day it took effect
   int32_t correction = -1;  // corrections row attributed to it, -1 = none
   int32_t distance = 0;     // |correction's date − effective|
 };
@@ -211,7 +214,7 @@ class CommunityRun final : public PassRun {
   // M13/M18
   std::vector<int32_t> death_by_id_number_;  // days, kNull32
   // M13
-  std::vector<int32_t> first_reported_event_;          // corrections row → days, kNull32
+  std::vector<int32_t> first_reported_event_;              // corrections row → days, kNull32
   std::unordered_map<int32_t, int32_t> office_by_region_;  // region_code → org dense id
   // M17
   Groups sentences_by_person_;
@@ -261,7 +264,8 @@ Status CommunityRun::Prepare() {
     const auto region = orgs.I32("region_code");
     const auto org_id = orgs.I32("org_id");
     for (int32_t r = 0; r < orgs.rows(); ++r) {
-      if (type[r] == office && region[r] != kNull32) office_by_region_.emplace(region[r], org_id[r]);
+      if (type[r] == office && region[r] != kNull32)
+        office_by_region_.emplace(region[r], org_id[r]);
     }
   }
   if (m17 || m18) {
@@ -436,7 +440,8 @@ void CommunityRun::RunM13(PassOutput& out) const {
       bool cancelled = false;
       for (int32_t c : changes_by_sentence_.rows(ord.sentence)) {
         if (change_type[c] == cancel && change_decided[c] != kNull32 &&
-            change_decided[c] >= ord.effective.days() && change_decided[c] <= deadline.date.days()) {
+            change_decided[c] >= ord.effective.days() &&
+            change_decided[c] <= deadline.date.days()) {
           cancelled = true;
         }
       }
@@ -450,8 +455,9 @@ void CommunityRun::RunM13(PassOutput& out) const {
     if (ord.kind == Kind::kSentence) {
       f.key = {{"sentence_id", std::string(sentences.IdText("sentence_id", ord.row))}};
       const bool suspended = sentences.I32("probation_months")[ord.row] != kNull32;
-      order_words = std::string("判决于") + DateText(ord.effective) + "生效，" +
-                    (suspended ? "宣告缓刑" : "判处" + std::string(PenaltyWords(sentences, ord.row)));
+      order_words =
+          std::string("判决于") + DateText(ord.effective) + "生效，" +
+          (suspended ? "宣告缓刑" : "判处" + std::string(PenaltyWords(sentences, ord.row)));
       fallback_org = sentences.I32("court_org_id")[ord.row];
     } else {
       f.key = {{"change_id", std::string(changes.IdText("change_id", ord.row))}};
@@ -470,8 +476,7 @@ void CommunityRun::RunM13(PassOutput& out) const {
                {"report_deadline", DateText(deadline.date)}};
     const std::string period = deadline.period.ToChinese();
     if (ord.correction < 0) {
-      f.summary = order_words + "，至今无社区矫正档案（应于" + DateText(deadline.date) +
-                  "前报到）";
+      f.summary = order_words + "，至今无社区矫正档案（应于" + DateText(deadline.date) + "前报到）";
       f.facts["correction"] = nullptr;
       f.facts["days_overdue"] = as_of - deadline.date;
     } else {
@@ -546,7 +551,8 @@ law::Case CommunityRun::CaseOf(int32_t sentence_row, int32_t change_row, int* ch
     const int32_t days = changes.I32("reduction_days")[r];
     if (days != kNull32) ch.reduction_days = days;
     ch.new_term_end = DateAt(changes.I32("new_term_end"), r);
-    if (new_penalty[r] != kNull32) ch.new_penalty = penalty_of_code_[static_cast<size_t>(new_penalty[r])];
+    if (new_penalty[r] != kNull32)
+      ch.new_penalty = penalty_of_code_[static_cast<size_t>(new_penalty[r])];
     const int32_t new_months = changes.I32("new_term_months")[r];
     if (new_months != kNull32) ch.new_term_months = new_months;
     if (r == change_row) *change_index = static_cast<int>(c.changes.size());
@@ -667,8 +673,8 @@ void CommunityRun::RunM17(PassOutput& out) const {
       // Until the term ends (管制: the term with its custody credit, JX-TERM-03).
       if (c_type[r] == temp) {
         // A temporary release ended by 收监 has its own end; nothing to compare.
-        const int32_t since = ord_index >= 0 ? orders_[static_cast<size_t>(ord_index)].effective.days()
-                                             : s_eff[srow];
+        const int32_t since =
+            ord_index >= 0 ? orders_[static_cast<size_t>(ord_index)].effective.days() : s_eff[srow];
         bool recommitted = false;
         for (int32_t ch : changes_by_sentence_.rows(sid)) {
           if (ch_type[ch] == recommit && ch_decided[ch] != kNull32 && ch_decided[ch] >= since) {
@@ -723,7 +729,8 @@ void CommunityRun::RunM17(PassOutput& out) const {
     f.severity = Severity::kHigh;
     f.summary = summary_head + DateText(*computed) + "止，矫正档案记载至" + DateText(stated) +
                 "止，" + (diff > 0 ? "多" : "少") + std::to_string(std::abs(diff)) + "日";
-    facts["correction_type"] = std::string(corrections.Codes("correction_type").codes[c_type[r]].code);
+    facts["correction_type"] =
+        std::string(corrections.Codes("correction_type").codes[c_type[r]].code);
     facts["stated_end"] = DateText(stated);
     facts["computed_end"] = DateText(*computed);
     facts["difference_days"] = diff;
@@ -821,8 +828,8 @@ void CommunityRun::RunM18(PassOutput& out) const {
       }
     }
     if (last >= 0 && Holds(*custody_kind_of_code_[static_cast<size_t>(e_event[last])])) {
-      listings.push_back({Listing::Where::kCustody, e_facility[last], last,
-                          Date::FromDays(e_day[last]), true});
+      listings.push_back(
+          {Listing::Where::kCustody, e_facility[last], last, Date::FromDays(e_day[last]), true});
     }
     // Detention centre: the latest stage has no release.
     int32_t stage = -1;
@@ -840,14 +847,15 @@ void CommunityRun::RunM18(PassOutput& out) const {
     // Community correction (incl. temporary release) still active or absconded.
     for (int32_t c : corrections_by_person.rows(person)) {
       if (c_status[c] != active && c_status[c] != absconded) continue;
-      listings.push_back({c_type[c] == temp ? Listing::Where::kTempRelease
-                                            : Listing::Where::kCorrection,
-                          c_office[c], c, Date(), false});
+      listings.push_back(
+          {c_type[c] == temp ? Listing::Where::kTempRelease : Listing::Where::kCorrection,
+           c_office[c], c, Date(), false});
     }
     if (listings.empty()) continue;
 
     const Listing& main = listings.front();
-    const int64_t grace = ctx_.params->Int(kM18, "grace_days", main.org == kNull32 ? kNoOrg : main.org);
+    const int64_t grace =
+        ctx_.params->Int(kM18, "grace_days", main.org == kNull32 ? kNoOrg : main.org);
     if (as_of - death <= grace) continue;
     Finding f;
     f.model = kM18;
@@ -863,8 +871,7 @@ void CommunityRun::RunM18(PassOutput& out) const {
       source_org = std::string(org_ids.Text(death_source[drow]));
       const int32_t orow = org_row_of[death_source[drow]];
       if (orow >= 0 && orgs.I32("org_type")[orow] != kNull32) {
-        const std::string_view type =
-            orgs.Codes("org_type").codes[orgs.I32("org_type")[orow]].code;
+        const std::string_view type = orgs.Codes("org_type").codes[orgs.I32("org_type")[orow]].code;
         if (type == "police") source_words = "公安机关";
         if (type == "hospital") source_words = "医疗机构";
       }
@@ -877,8 +884,8 @@ void CommunityRun::RunM18(PassOutput& out) const {
       std::string words, basis;
       switch (l.where) {
         case Listing::Where::kCustody: {
-          const bool prison = l.org != kNull32 &&
-                              facility_kind_[static_cast<size_t>(l.org)] == law::FacilityKind::kPrison;
+          const bool prison = l.org != kNull32 && facility_kind_[static_cast<size_t>(l.org)] ==
+                                                      law::FacilityKind::kPrison;
           words = prison ? "监狱仍列为在押罪犯" : "监管场所仍列为在押人员";
           item["listed_as"] = "在押";
           item["event_id"] = std::string(events.IdText("event_id", l.row));

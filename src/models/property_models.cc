@@ -51,14 +51,16 @@ const ModelSpec kM20Spec{
     .id = kM20,
     .name = "财产刑执行不到位",
     .key = {"exec_id"},
-    .summary = "财产刑执行案件中止执行或终结本次执行，而被执行人狱内账户显示有能力履行尚未"
-               "执行的金额",
+    .summary =
+        "财产刑执行案件中止执行或终结本次执行，而被执行人狱内账户显示有能力履行尚未"
+        "执行的金额",
     .inputs = {{"property_cases",
                 {"exec_id", "sentence_id", "person_id", "court_org_id", "amount_due", "status",
                  "status_date"}},
                {"property_payments", {"exec_id", "date", "amount"}},
                {"accounts", {"person_id", "month", "deposits", "spending", "balance"}},
-               {"sentences", {"sentence_id", "court_org_id", "fine", "confiscation", "restitution"}}},
+               {"sentences",
+                {"sentence_id", "court_org_id", "fine", "confiscation", "restitution"}}},
     .params = {{.name = "ability_spending",
                 .type = ParamType::kNumber,
                 .default_value = "3000",
@@ -83,7 +85,9 @@ int32_t MonthOf(Date d) { return d.year() * 12 + (d.month() - 1); }
 class PerOrg {
  public:
   PerOrg(const RunContext& ctx, std::string_view model, std::string_view name)
-      : ctx_(ctx), model_(model), name_(name),
+      : ctx_(ctx),
+        model_(model),
+        name_(name),
         values_(static_cast<size_t>(ctx.data->Ids("orgs").size())),
         global_(ctx.params->Num(model, name)) {}
   double operator()(int32_t org) {
@@ -192,9 +196,8 @@ void PropertyRun::RunM19(PassOutput& out) const {
                {"filing_deadline", deadline.ToString()}};
     if (fined) f.facts["fine"] = Yuan(fine[r]);
     if (confiscated) {
-      f.facts["confiscation"] = confiscation[r] == domain::kAllProperty
-                                    ? std::string("all")
-                                    : Yuan(confiscation[r]);
+      f.facts["confiscation"] =
+          confiscation[r] == domain::kAllProperty ? std::string("all") : Yuan(confiscation[r]);
     }
     if (!first) {
       f.severity = Severity::kHigh;
@@ -311,10 +314,10 @@ void PropertyRun::RunM20(PassOutput& out) const {
     if (!any) continue;
 
     int32_t court = c_court[r];
-    const int32_t srow = c_sentence[r] != kNull32 &&
-                                 static_cast<size_t>(c_sentence[r]) < sentence_row_of.size()
-                             ? sentence_row_of[c_sentence[r]]
-                             : -1;
+    const int32_t srow =
+        c_sentence[r] != kNull32 && static_cast<size_t>(c_sentence[r]) < sentence_row_of.size()
+            ? sentence_row_of[c_sentence[r]]
+            : -1;
     if (court == kNull32 && srow >= 0) court = s_court[srow];
     const double threshold_yuan = ability_spending(court);
     const int64_t threshold = static_cast<int64_t>(threshold_yuan * 100 + 0.5);
@@ -339,7 +342,8 @@ void PropertyRun::RunM20(PassOutput& out) const {
     f.org_id = court == kNull32 ? "" : std::string(org_ids.Text(court));
     f.severity = Severity::kHigh;
     std::string s = what + Yuan(c_due[r]) + "元" +
-                    (paid == 0 ? std::string("分文未执行") : "尚有" + Yuan(left) + "元未执行") + "，";
+                    (paid == 0 ? std::string("分文未执行") : "尚有" + Yuan(left) + "元未执行") +
+                    "，";
     s += status_date ? "法院于" + status_date->ToString() : std::string("法院");
     s += is_suspended ? "裁定中止执行" : "终结本次执行程序";
     s += "，而被执行人";
@@ -352,13 +356,13 @@ void PropertyRun::RunM20(PassOutput& out) const {
     }
     f.summary = s + "，有能力履行";
     f.facts = {{"status", std::string(cases.Codes("status").codes[c_status[r]].code)},
-               {"status_date", status_date ? nlohmann::json(status_date->ToString())
-                                           : nlohmann::json(nullptr)},
+               {"status_date",
+                status_date ? nlohmann::json(status_date->ToString()) : nlohmann::json(nullptr)},
                {"amount_due", Yuan(c_due[r])},
                {"paid", Yuan(paid)},
                {"still_due", Yuan(left)},
-               {"spending_window", FormatMonth(status_month - window) + "至" +
-                                       FormatMonth(status_month - 1)},
+               {"spending_window",
+                FormatMonth(status_month - window) + "至" + FormatMonth(status_month - 1)},
                {"spending_in_window", Yuan(spending)},
                {"deposits_in_window", Yuan(deposits)},
                {"ability_spending", Yuan(threshold)}};
