@@ -22,7 +22,10 @@
 //                            `able_to_pay = false`, and what the stricter 第7条 regime adds
 //                            (JX-START-02, JX-INTV-03, JX-CAP-02) belongs to M08, while M01–M04
 //                            and M06 take that change's findings from the second judgment (so
-//                            a proposal earlier than even the ordinary start time is M01 too)
+//                            a proposal earlier than even the ordinary start time is M01 too).
+//                            When the sentence carries the `unpaid_property` category (the
+//                            court's or prison's own finding) nothing is inferred: the stricter
+//                            rules are the rules in force (M01–M03) and M08 has JX-PROP-02 only
 //   M12 病情复查逾期/条件消失未收监
 //                            JX-ZJ-09 (one finding per missed due date), JX-ZJ-10;
 //                            key (correction_id of the temp_release correction, due)
@@ -1192,11 +1195,20 @@ void CaseWork::EmitM08(int change, std::span<const law::Finding* const> extra,
 
   // Property facts.
   json& facts = out.facts;
-  int64_t unpaid = 0;
-  if (inferred)
-    unpaid = Num(*inferred, "unpaid").value_or(0);
-  else if (prop)
-    unpaid = Num(*prop, "unpaid").value_or(0);
+  // What is still unpaid on the act date. (A JX-PROP-02 finding that rests on the
+  // unpaid_property category carries no amount: the engine does not compute it then.)
+  std::optional<int64_t> unpaid;
+  if (inferred) {
+    unpaid = Num(*inferred, "unpaid");
+  } else if (prop && Num(*prop, "unpaid").value_or(0) > 0) {
+    unpaid = Num(*prop, "unpaid");
+  } else if (c_.property) {
+    int64_t paid = 0;
+    for (const law::Payment& pay : c_.property->payments) {
+      if (pay.date < *act) paid += pay.fen;
+    }
+    unpaid = std::max<int64_t>(c_.property->due_fen - paid, 0);
+  }
   if (run_.property_) {
     const int32_t sid = run_.ctx_.data->Ids("sentences").Find(c_.sentence.id);
     std::string ids;
@@ -1207,10 +1219,13 @@ void CaseWork::EmitM08(int change, std::span<const law::Finding* const> extra,
   }
   if (c_.property) {
     facts["amount_due"] = Yuan(c_.property->due_fen);
-    if (inferred || prop) facts["paid_before_proposal"] = Yuan(c_.property->due_fen - unpaid);
+    if (unpaid) facts["paid_before_proposal"] = Yuan(c_.property->due_fen - *unpaid);
   }
-  facts["unpaid"] = Yuan(unpaid);
-  std::string summary = "财产性判项尚有" + Yuan(unpaid) + "元未履行，";
+  std::string summary;
+  if (unpaid) {
+    facts["unpaid"] = Yuan(*unpaid);
+    summary = "财产性判项尚有" + Yuan(*unpaid) + "元未履行，";
+  }
   if (inferred) {
     const int64_t window = Num(*inferred, "window_months").value_or(12);
     int y, mo, d;
@@ -1228,7 +1243,7 @@ void CaseWork::EmitM08(int change, std::span<const law::Finding* const> extra,
     summary += "提请减刑前" + std::to_string(window) + "个月狱内消费" + Yuan(spending) +
                "元，确有履行能力而不履行，";
   } else {
-    summary += "罪犯已被认定确有履行能力而不履行，";
+    summary += "罪犯已被认定为确有履行能力而不履行财产性判项，";
   }
   if (j.delivery) facts["delivery_date"] = j.delivery->ToString();
   facts["proposal_date"] = act->ToString();

@@ -28,6 +28,12 @@
 //                   (medium); one day under 3 months (lawful)
 //   P35        M02  interval under 1 year and under the previous 18-month cut: one finding, two
 //                   rules
+//   P37        M03  life reduced to 20 years for 悔改 (must be 22)
+//   P38        M07  escaped 30 days: the end moves from 2026-06-10 to 2026-07-10 (lawful)
+//   P39        M05  parole 8 months after a commutation took effect (1 year)
+//   P40        M12  a past review 10 days late (key: the missed due date)
+//   P41, P42   M08/M01  unpaid_property category: commuted after 2 years (M08 medium only);
+//                   before 2 years (M01 for the stricter start, M08 medium)
 
 #include <gtest/gtest.h>
 
@@ -94,6 +100,12 @@ P32,某P32,,M,1980-01-01,510104
 P33,某P33,,M,1980-01-01,510104
 P34,某P34,,M,1980-01-01,510104
 P35,某P35,,M,1980-01-01,510104
+P37,某P37,,M,1980-01-01,510104
+P38,某P38,,M,1980-01-01,510104
+P39,某P39,,M,1980-01-01,510104
+P40,某P40,,M,1980-01-01,510104
+P41,某P41,,M,1980-01-01,510104
+P42,某P42,,M,1980-01-01,510104
 )"},
     {"sentences",
      R"(sentence_id,person_id,court_org_id,case_no,judgment_date,effective_date,crimes,categories,penalty,term_months,probation_months,custody_credit_days,term_start,term_end,fine,confiscation,restitution,political_rights_years
@@ -133,6 +145,12 @@ S32,P32,510100-COURT,,2025-10-20,2025-11-01,盗窃罪,,fixed_term,12,,0,2025-10-
 S33,P33,510100-COURT,,2026-02-20,2026-02-20,盗窃罪,,fixed_term,6,,0,2025-12-01,2026-05-31,,,,
 S34,P34,510100-COURT,,2026-02-20,2026-02-20,盗窃罪,,fixed_term,6,,0,2025-12-01,2026-05-31,,,,
 S35,P35,510100-COURT,,2020-03-01,2020-03-01,盗窃罪,,fixed_term,96,,0,2020-01-05,2028-01-04,,,,
+S37,P37,510100-COURT,,2015-05-20,2015-06-01,盗窃罪,,life,,,0,,,,,,
+S38,P38,510100-COURT,,2024-07-01,2024-07-01,盗窃罪,,fixed_term,24,,0,2024-06-11,2026-06-10,,,,
+S39,P39,510100-COURT,,2020-03-01,2020-03-01,盗窃罪,,fixed_term,96,,0,2020-01-05,2028-01-04,,,,
+S40,P40,510100-COURT,,2024-02-01,2024-02-01,盗窃罪,,fixed_term,60,,0,2024-01-01,2028-12-31,,,,
+S41,P41,510100-COURT,,2023-07-01,2023-07-01,盗窃罪,unpaid_property,fixed_term,72,,0,2023-06-01,2029-05-31,10000,,,
+S42,P42,510100-COURT,,2023-07-01,2023-07-01,盗窃罪,unpaid_property,fixed_term,72,,0,2023-06-01,2029-05-31,10000,,,
 )"},
     {"term_changes",
      R"(change_id,person_id,sentence_id,change_type,basis,proposing_org_id,proposal_date,deciding_org_id,decision_date,effective_date,reduction_days,reduction_months,new_term_end,new_penalty,new_term_months,probation_end,reason_text,procuratorate_opinion,opinion_date
@@ -161,6 +179,12 @@ C25,P25,S25,temp_release,,510000-PRISON-01,2025-05-31,510100-COURT,2025-06-10,20
 C26,P26,S26,temp_release,,510000-PRISON-01,2025-05-31,510100-COURT,2025-06-10,2025-06-10,,,,,,,患严重疾病，需要保外就医,,
 C35A,P35,S35,commutation,major_merit,510000-PRISON-01,2021-01-10,510100-COURT,2021-02-01,2021-02-05,,18,2026-07-04,,,,,,
 C35B,P35,S35,commutation,repentance,510000-PRISON-01,2021-12-01,,,,,6,,,,,,,
+C37,P37,S37,life_to_fixed,repentance,510000-PRISON-01,2018-01-10,510100-COURT,2018-02-01,2018-02-05,,,2038-01-31,fixed_term,240,,,,
+C39A,P39,S39,commutation,repentance,510000-PRISON-01,2023-06-01,510100-COURT,2023-06-20,2023-06-25,,6,2027-07-04,,,,,,
+C39B,P39,S39,parole,,510000-PRISON-01,2024-03-01,,,,,,,,,,,,
+C40,P40,S40,temp_release,,510000-PRISON-01,2025-05-31,510100-COURT,2025-06-10,2025-06-10,,,,,,,患严重疾病，需要保外就医,,
+C41,P41,S41,commutation,repentance,510000-PRISON-01,2025-08-01,,,,,6,,,,,,,
+C42,P42,S42,commutation,repentance,510000-PRISON-01,2025-02-10,,,,,6,,,,,,,
 )"},
     {"custody_events",
      R"(event_id,person_id,facility_org_id,event,date,note
@@ -209,6 +233,15 @@ E042,P33,510104-DC,released_expiry,2026-06-01,
 E043,P34,510104-DC,admitted,2026-03-02,
 E044,P34,510104-DC,released_expiry,2026-06-01,
 E045,P35,510000-PRISON-01,admitted,2020-03-15,
+E046,P37,510000-PRISON-01,admitted,2015-07-01,
+E047,P38,510000-PRISON-01,admitted,2024-07-10,
+E048,P38,510000-PRISON-01,escaped,2025-01-01,
+E049,P38,510000-PRISON-01,recaptured,2025-01-31,
+E050,P39,510000-PRISON-01,admitted,2020-03-15,
+E051,P40,510000-PRISON-01,admitted,2024-02-10,
+E052,P40,510000-PRISON-01,released_temp,2025-06-12,
+E053,P41,510000-PRISON-01,admitted,2023-07-10,
+E054,P42,510000-PRISON-01,admitted,2023-07-10,
 )"},
     {"property_cases",
      R"(exec_id,sentence_id,person_id,court_org_id,filed_date,amount_due,status,status_date
@@ -217,6 +250,8 @@ EX20,S20,P20,510100-COURT,2023-08-01,10000,open,2023-08-01
 EX21,S21,P21,510100-COURT,2023-08-01,10000,open,2023-08-01
 EX22,S22,P22,510100-COURT,2023-08-01,10000,open,2023-08-01
 EX36,S36,P36,510100-COURT,2023-08-01,10000,open,2023-08-01
+EX41,S41,P41,510100-COURT,2023-08-01,10000,open,2023-08-01
+EX42,S42,P42,510100-COURT,2023-08-01,10000,open,2023-08-01
 )"},
     {"accounts",
      R"(person_id,month,facility_org_id,deposits,spending,balance
@@ -278,6 +313,7 @@ CR23,P23,S23,temp_release,510100-COURT,2025-06-10,510104-CORR,510104,2025-06-12,
 CR24,P24,S24,temp_release,510100-COURT,2025-06-30,510104-CORR,510104,2025-07-01,2028-12-31,2025-07-01,active,2025-07-01,0
 CR25,P25,S25,temp_release,510100-COURT,2025-06-10,510104-CORR,510104,2025-06-12,2028-12-31,2025-06-12,active,2025-06-12,0
 CR26,P26,S26,temp_release,510100-COURT,2025-06-10,510104-CORR,510104,2025-06-12,2028-12-31,2025-06-12,active,2025-06-12,0
+CR40,P40,S40,temp_release,510100-COURT,2025-06-10,510104-CORR,510104,2025-06-12,2028-12-31,2025-06-12,active,2025-06-12,0
 )"},
     {"medical_reviews",
      R"(review_id,person_id,correction_id,date,hospital,conclusion
@@ -295,6 +331,10 @@ MR011,P26,CR26,2025-09-10,某医院,still_eligible
 MR012,P26,CR26,2025-12-10,某医院,still_eligible
 MR013,P26,CR26,2026-03-01,某医院,still_eligible
 MR014,P26,CR26,2026-05-31,某医院,no_longer_eligible
+MR015,P40,CR40,2025-09-20,某医院,still_eligible
+MR016,P40,CR40,2025-12-20,某医院,still_eligible
+MR017,P40,CR40,2026-03-20,某医院,still_eligible
+MR018,P40,CR40,2026-06-20,某医院,still_eligible
 )"},
     {"detentions",
      R"(detention_id,person_id,facility_org_id,case_no,handling_org_id,stage,stage_start,stage_deadline,extension_doc,released_date,release_reason
@@ -460,6 +500,12 @@ TEST_F(LawModelsTest, FindsExactlyThePlantedViolations) {
       R"(M23 {"detention_id":"D32"} P32 510104-DC high)",
       R"(M23 {"detention_id":"D33"} P33 510104-DC medium)",
       R"(M02 {"change_id":"C35B"} P35 510000-PRISON-01 high)",
+      R"(M03 {"change_id":"C37"} P37 510000-PRISON-01 high)",
+      R"(M05 {"change_id":"C39B"} P39 510000-PRISON-01 high)",
+      R"(M12 {"correction_id":"CR40","due":"2025-09-10"} P40 510104-CORR high)",
+      R"(M08 {"change_id":"C41"} P41 510000-PRISON-01 medium)",
+      R"(M01 {"change_id":"C42"} P42 510000-PRISON-01 high)",
+      R"(M08 {"change_id":"C42"} P42 510000-PRISON-01 medium)",
   };
   std::vector<std::string> missing, extra;
   std::set_difference(want.begin(), want.end(), got.begin(), got.end(),
@@ -469,7 +515,7 @@ TEST_F(LawModelsTest, FindsExactlyThePlantedViolations) {
                                                 << ::testing::PrintToString(missing) << "\nextra:\n"
                                                 << ::testing::PrintToString(extra) << "\nall:\n"
                                                 << Dump(r);
-  EXPECT_EQ(r.scanned.at("M22"), 36);  // every sentence
+  EXPECT_EQ(r.scanned.at("M22"), 42);  // every sentence
 }
 
 TEST_F(LawModelsTest, SummariesFactsAndBasisInTheLabelsStyle) {
@@ -582,6 +628,32 @@ TEST_F(LawModelsTest, SummariesFactsAndBasisInTheLabelsStyle) {
   ASSERT_NE(held, nullptr);
   EXPECT_EQ(held->facts["custody_record"]["detention_id"], "D31");
 
+  const Finding* life = r.Get("M03", R"({"change_id":"C37"})");
+  ASSERT_NE(life, nullptr);
+  EXPECT_EQ(life->summary, "以确有悔改表现为由由无期徒刑减为有期徒刑20年，依法应减为22年");
+  EXPECT_EQ(life->basis, std::vector<std::string>{"JX-CAP-04"});
+  const Finding* after = r.Get("M05", R"({"change_id":"C39B"})");
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->summary,
+            "上次减刑6个月，裁定于2023-06-25生效，2024-03-01即提请假释，少于1年的间隔，"
+            "最早应于2024-06-25");
+  const Finding* late = r.Get("M12", R"({"correction_id":"CR40","due":"2025-09-10"})");
+  ASSERT_NE(late, nullptr);
+  EXPECT_EQ(late->summary,
+            "暂予监外执行罪犯自2025-06-10暂予监外执行以来未复查病情，应于2025-09-10前复查，"
+            "2025-09-20才复查，迟延10日");
+  const Finding* flagged = r.Get("M08", R"({"change_id":"C41"})");
+  ASSERT_NE(flagged, nullptr);
+  EXPECT_EQ(flagged->summary,
+            "财产性判项尚有10000.00元未履行，罪犯已被认定为确有履行能力而不履行财产性判项，"
+            "2025-08-01仍提请减刑；依法释〔2024〕5号不认定确有悔改表现，一般不予减刑");
+  EXPECT_EQ(flagged->basis, std::vector<std::string>{"JX-PROP-02"});
+  // The unpaid_property category is the court's or prison's own finding: the stricter start
+  // time is the rule in force, so missing it is M01.
+  const Finding* strict = r.Get("M01", R"({"change_id":"C42"})");
+  ASSERT_NE(strict, nullptr);
+  EXPECT_EQ(strict->basis, std::vector<std::string>{"JX-START-02"});
+
   const Finding* m23 = r.Get("M23", R"({"detention_id":"D32"})");
   ASSERT_NE(m23, nullptr);
   EXPECT_EQ(m23->summary,
@@ -595,24 +667,29 @@ TEST_F(LawModelsTest, RunsOnlyTheSelectedModels) {
   EXPECT_EQ(r.findings.size(), 3u) << Dump(r);
   EXPECT_EQ(r.scanned.count("M01"), 0u);
   const LawResult m12 = RunLaw({"M12"});
-  EXPECT_EQ(m12.findings.size(), 2u) << Dump(m12);
+  EXPECT_EQ(m12.findings.size(), 3u) << Dump(m12);
 }
 
 TEST_F(LawModelsTest, ParametersApplyPerJurisdiction) {
-  // Everywhere: 5,000 yuan — neither P19 (4,800) nor P21 (4,000) is inferred able to pay.
+  // Everywhere 5,000 yuan: neither P19 (4,800) nor P21 (4,000) nor P22, P36 is inferred able
+  // to pay; P41 and P42 carry the unpaid_property category, which needs no inference.
   LawResult r =
       RunLaw({"M01", "M08"}, {{.model = "M08", .name = "ability_spending", .value = "5000"}});
-  EXPECT_EQ(r.Keys("M08"), (std::set<std::string>{})) << Dump(r);
+  EXPECT_EQ(r.Keys("M08"),
+            (std::set<std::string>{R"({"change_id":"C41"})", R"({"change_id":"C42"})"}))
+      << Dump(r);
   // P36 keeps its M01: the ordinary start time was missed whatever the inference says.
   EXPECT_EQ(r.Keys("M01"),
-            (std::set<std::string>{R"({"change_id":"C01"})", R"({"change_id":"C36"})"}));
+            (std::set<std::string>{R"({"change_id":"C01"})", R"({"change_id":"C36"})",
+                                   R"({"change_id":"C42"})"}));
   // Only in 乐山 (PRISON-02): P21 drops out, P19 stays.
   r = RunLaw(
       {"M08"},
       {{.model = "M08", .name = "ability_spending", .value = "5000", .org_id = "511000-PROC"}});
   EXPECT_EQ(r.Keys("M08"),
             (std::set<std::string>{R"({"change_id":"C19"})", R"({"change_id":"C22"})",
-                                   R"({"change_id":"C36"})"}))
+                                   R"({"change_id":"C36"})", R"({"change_id":"C41"})",
+                                   R"({"change_id":"C42"})"}))
       << Dump(r);
   // A shorter window: 6 months of 400 = 2,400 < 3,000.
   r = RunLaw({"M08"}, {{.model = "M08", .name = "ability_window_months", .value = "6"}});
@@ -620,7 +697,8 @@ TEST_F(LawModelsTest, ParametersApplyPerJurisdiction) {
   // 60 days to recommit: P25's review of 2026-05-01 is due 2026-06-30, not yet missed.
   r = RunLaw({"M12"}, {{.model = "M12", .name = "recommit_days", .value = "60"}});
   EXPECT_EQ(r.Keys("M12"),
-            (std::set<std::string>{R"({"correction_id":"CR23","due":"2026-06-01"})"}))
+            (std::set<std::string>{R"({"correction_id":"CR23","due":"2026-06-01"})",
+                                   R"({"correction_id":"CR40","due":"2025-09-10"})"}))
       << Dump(r);
   r = RunLaw({"M12"}, {{.model = "M12", .name = "recommit_days", .value = "20"}});
   const Finding* f = r.Get("M12", R"({"correction_id":"CR25","due":"2026-05-21"})");
