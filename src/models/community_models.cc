@@ -144,6 +144,13 @@ std::optional<Date> DateAt(std::span<const int32_t> col, int32_t row) {
 
 std::string DateText(Date d) { return d.ToString(); }
 
+// A column the selected models loaded, or an empty span when none of them asked for it.
+std::span<const int32_t> Col32(const Snapshot& data, std::string_view table,
+                               std::string_view column) {
+  if (!data.HasTable(table) || !data.Table(table).Has(column)) return {};
+  return data.Table(table).I32(column);
+}
+
 // Code index of `code` in a loaded code column, or -1.
 int CodeIndex(const Frame& f, std::string_view column, std::string_view code) {
   return f.Codes(column).IndexOf(code);
@@ -207,6 +214,23 @@ class CommunityRun final : public PassRun {
   const Snapshot& data_;
   std::vector<std::string_view> parts_;
 
+  // Columns read per row, looked up once (empty when no selected model loaded them).
+  struct SentenceCols {
+    std::span<const int32_t> id, person, effective, judgment, penalty, term, probation, credit,
+        start, end;
+  } s_;
+  struct ChangeCols {
+    std::span<const int32_t> type, proposal, decision, effective, months, days, new_end,
+        new_penalty, new_months;
+  } ch_;
+  struct PersonCols {
+    std::span<const int32_t> row_of, id_number, region;
+  } p_;
+  struct EventCols {
+    std::span<const int32_t> event, date, facility;
+  } ev_;
+  std::span<const int32_t> reported_date_;  // corrections
+
   // M13/M17
   std::vector<Order> orders_;
   std::vector<int32_t> order_of_correction_;  // corrections row → orders_ index, -1
@@ -230,6 +254,24 @@ Status CommunityRun::Prepare() {
     if (ctx_.Selected(m->id)) parts_.push_back(m->id);
   }
   const bool m13 = ctx_.Selected(kM13), m17 = ctx_.Selected(kM17), m18 = ctx_.Selected(kM18);
+  if (parts_.empty()) return Status::Ok();
+  const Snapshot& d = data_;
+  s_ = {Col32(d, "sentences", "sentence_id"),      Col32(d, "sentences", "person_id"),
+        Col32(d, "sentences", "effective_date"),   Col32(d, "sentences", "judgment_date"),
+        Col32(d, "sentences", "penalty"),          Col32(d, "sentences", "term_months"),
+        Col32(d, "sentences", "probation_months"), Col32(d, "sentences", "custody_credit_days"),
+        Col32(d, "sentences", "term_start"),       Col32(d, "sentences", "term_end")};
+  ch_ = {Col32(d, "term_changes", "change_type"),      Col32(d, "term_changes", "proposal_date"),
+         Col32(d, "term_changes", "decision_date"),    Col32(d, "term_changes", "effective_date"),
+         Col32(d, "term_changes", "reduction_months"), Col32(d, "term_changes", "reduction_days"),
+         Col32(d, "term_changes", "new_term_end"),     Col32(d, "term_changes", "new_penalty"),
+         Col32(d, "term_changes", "new_term_months")};
+  if (d.HasTable("persons")) p_.row_of = d.Table("persons").RowOfKey();
+  p_.id_number = Col32(d, "persons", "id_number");
+  p_.region = Col32(d, "persons", "household_region_code");
+  ev_ = {Col32(d, "custody_events", "event"), Col32(d, "custody_events", "date"),
+         Col32(d, "custody_events", "facility_org_id")};
+  reported_date_ = Col32(d, "corrections", "reported_date");
   if (m13 || m17) BuildOrders();
   if (m13 || m18) {
     const Frame& deaths = data_.Table("deaths");
@@ -379,12 +421,10 @@ void CommunityRun::BuildOrders() {
 }
 
 std::optional<Date> CommunityRun::DeathOf(int32_t person) const {
-  const Frame& persons = data_.Table("persons");
-  const auto row_of = persons.RowOfKey();
-  if (person == kNull32 || static_cast<size_t>(person) >= row_of.size()) return std::nullopt;
-  const int32_t row = row_of[person];
+  if (person == kNull32 || static_cast<size_t>(person) >= p_.row_of.size()) return std::nullopt;
+  const int32_t row = p_.row_of[person];
   if (row < 0) return std::nullopt;
-  const int32_t id = persons.I32("id_number")[row];
+  const int32_t id = p_.id_number[row];
   if (id == kNull32) return std::nullopt;
   const int32_t d = death_by_id_number_[static_cast<size_t>(id)];
   if (d == kNull32) return std::nullopt;
@@ -392,19 +432,17 @@ std::optional<Date> CommunityRun::DeathOf(int32_t person) const {
 }
 
 int32_t CommunityRun::ReportedOf(int32_t correction) const {
-  int32_t d = data_.Table("corrections").I32("reported_date")[correction];
+  int32_t d = reported_date_[correction];
   if (d == kNull32) d = first_reported_event_[static_cast<size_t>(correction)];
   if (d == kNull32 || d > ctx_.as_of_date.days()) return kNull32;
   return d;
 }
 
 int32_t CommunityRun::CountyOffice(int32_t person) const {
-  const Frame& persons = data_.Table("persons");
-  const auto row_of = persons.RowOfKey();
-  if (person == kNull32 || static_cast<size_t>(person) >= row_of.size()) return kNull32;
-  const int32_t row = row_of[person];
+  if (person == kNull32 || static_cast<size_t>(person) >= p_.row_of.size()) return kNull32;
+  const int32_t row = p_.row_of[person];
   if (row < 0) return kNull32;
-  const int32_t region = persons.I32("household_region_code")[row];
+  const int32_t region = p_.region[row];
   auto it = office_by_region_.find(region);
   return it == office_by_region_.end() ? kNull32 : it->second;
 }
@@ -509,89 +547,80 @@ void CommunityRun::RunM13(PassOutput& out) const {
 law::Case CommunityRun::CaseOf(int32_t sentence_row, int32_t change_row, int* change_index) const {
   const Frame& sentences = data_.Table("sentences");
   const Frame& changes = data_.Table("term_changes");
+  const int32_t r = sentence_row;
+  auto date = [](std::span<const int32_t> col, int32_t row) { return DateAt(col, row); };
   law::Case c;
   c.as_of = ctx_.as_of_date;
-  const int32_t person = sentences.I32("person_id")[sentence_row];
+  const int32_t person = s_.person[r];
   c.person.id = std::string(data_.Ids("persons").Text(person));
 
   law::Sentence& s = c.sentence;
-  s.id = std::string(sentences.IdText("sentence_id", sentence_row));
-  const int32_t penalty = sentences.I32("penalty")[sentence_row];
-  if (penalty != kNull32 && penalty_of_code_[static_cast<size_t>(penalty)]) {
-    s.penalty = *penalty_of_code_[static_cast<size_t>(penalty)];
+  s.id = std::string(sentences.IdText("sentence_id", r));
+  if (s_.penalty[r] != kNull32 && penalty_of_code_[static_cast<size_t>(s_.penalty[r])]) {
+    s.penalty = *penalty_of_code_[static_cast<size_t>(s_.penalty[r])];
   }
-  const int32_t term = sentences.I32("term_months")[sentence_row];
-  s.term_months = term == kNull32 ? 0 : term;
-  const int32_t probation = sentences.I32("probation_months")[sentence_row];
-  if (probation != kNull32) s.probation_months = probation;
-  s.effective_date = Date::FromDays(sentences.I32("effective_date")[sentence_row]);
-  s.judgment_date = DateAt(sentences.I32("judgment_date"), sentence_row).value_or(s.effective_date);
-  s.term_start = DateAt(sentences.I32("term_start"), sentence_row);
+  s.term_months = s_.term[r] == kNull32 ? 0 : s_.term[r];
+  if (s_.probation[r] != kNull32) s.probation_months = s_.probation[r];
+  s.effective_date = Date::FromDays(s_.effective[r]);
+  s.judgment_date = date(s_.judgment, r).value_or(s.effective_date);
+  s.term_start = date(s_.start, r);
   // 管制 is executed in the community from the day the judgment is executed: with no printed
   // start, that is the day it took effect.
   if (!s.term_start && s.penalty == law::Penalty::kSurveillance) s.term_start = s.effective_date;
-  s.term_end = DateAt(sentences.I32("term_end"), sentence_row);
-  const int32_t credit = sentences.I32("custody_credit_days")[sentence_row];
-  s.custody_credit_days = credit == kNull32 ? 0 : credit;
+  s.term_end = date(s_.end, r);
+  s.custody_credit_days = s_.credit[r] == kNull32 ? 0 : s_.credit[r];
 
-  const int32_t sentence_id = sentences.I32("sentence_id")[sentence_row];
-  const auto type = changes.I32("change_type");
-  const auto new_penalty = changes.I32("new_penalty");
-  for (int32_t r : changes_by_sentence_.rows(sentence_id)) {
+  for (int32_t x : changes_by_sentence_.rows(s_.id[r])) {
+    const int32_t type = ch_.type[x];
+    if (type == kNull32 || !change_type_of_code_[static_cast<size_t>(type)]) continue;
     law::Change ch;
-    ch.id = std::string(changes.IdText("change_id", r));
-    if (type[r] == kNull32 || !change_type_of_code_[static_cast<size_t>(type[r])]) continue;
-    ch.type = *change_type_of_code_[static_cast<size_t>(type[r])];
-    ch.proposal_date = DateAt(changes.I32("proposal_date"), r);
-    ch.decision_date = DateAt(changes.I32("decision_date"), r);
-    ch.effective_date = DateAt(changes.I32("effective_date"), r);
+    ch.type = *change_type_of_code_[static_cast<size_t>(type)];
+    ch.proposal_date = date(ch_.proposal, x);
+    ch.decision_date = date(ch_.decision, x);
     if (!ch.proposal_date && !ch.decision_date) continue;
-    const int32_t months = changes.I32("reduction_months")[r];
-    if (months != kNull32) ch.reduction_months = months;
-    const int32_t days = changes.I32("reduction_days")[r];
-    if (days != kNull32) ch.reduction_days = days;
-    ch.new_term_end = DateAt(changes.I32("new_term_end"), r);
-    if (new_penalty[r] != kNull32)
-      ch.new_penalty = penalty_of_code_[static_cast<size_t>(new_penalty[r])];
-    const int32_t new_months = changes.I32("new_term_months")[r];
-    if (new_months != kNull32) ch.new_term_months = new_months;
-    if (r == change_row) *change_index = static_cast<int>(c.changes.size());
+    ch.id = std::string(changes.IdText("change_id", x));
+    ch.effective_date = date(ch_.effective, x);
+    if (ch_.months[x] != kNull32) ch.reduction_months = ch_.months[x];
+    if (ch_.days[x] != kNull32) ch.reduction_days = ch_.days[x];
+    ch.new_term_end = date(ch_.new_end, x);
+    if (ch_.new_penalty[x] != kNull32) {
+      ch.new_penalty = penalty_of_code_[static_cast<size_t>(ch_.new_penalty[x])];
+    }
+    if (ch_.new_months[x] != kNull32) ch.new_term_months = ch_.new_months[x];
+    if (x == change_row) *change_index = static_cast<int>(c.changes.size());
     c.changes.push_back(std::move(ch));
   }
 
   // The person's custody events that belong to this sentence: each event goes to the
   // sentence with the latest effective date on or before it (the first sentence for
   // earlier events), as models/law_cases.h assigns them.
-  const auto sentence_eff = sentences.I32("effective_date");
   const std::span<const int32_t> own = sentences_by_person_.rows(person);
-  const Frame& events = data_.Table("custody_events");
-  const auto ev = events.I32("event");
-  const auto day = events.I32("date");
-  const auto facility = events.I32("facility_org_id");
   for (int32_t e : custody_by_person_.rows(person)) {
-    if (ev[e] == kNull32 || day[e] == kNull32) continue;
+    const int32_t day = ev_.date[e];
+    if (ev_.event[e] == kNull32 || day == kNull32) continue;
     int32_t target = -1, target_eff = 0, first = -1, first_eff = 0;
     for (int32_t o : own) {
-      const int32_t oe = sentence_eff[o];
+      const int32_t oe = s_.effective[o];
       if (oe == kNull32) continue;
       if (first < 0 || oe < first_eff) {
         first = o;
         first_eff = oe;
       }
-      if (oe <= day[e] && (target < 0 || oe >= target_eff)) {
+      if (oe <= day && (target < 0 || oe >= target_eff)) {
         target = o;
         target_eff = oe;
       }
     }
     if (target < 0) target = first;
-    if (target != sentence_row) continue;
-    const auto kind = custody_kind_of_code_[static_cast<size_t>(ev[e])];
+    if (target != r) continue;
+    const auto kind = custody_kind_of_code_[static_cast<size_t>(ev_.event[e])];
     if (!kind) continue;
     law::CustodyEvent ce;
-    ce.date = Date::FromDays(day[e]);
+    ce.date = Date::FromDays(day);
     ce.kind = *kind;
-    ce.facility = facility[e] == kNull32 ? law::FacilityKind::kOther
-                                         : facility_kind_[static_cast<size_t>(facility[e])];
+    const int32_t facility = ev_.facility[e];
+    ce.facility = facility == kNull32 ? law::FacilityKind::kOther
+                                      : facility_kind_[static_cast<size_t>(facility)];
     c.custody.push_back(ce);
   }
   return c;
@@ -655,8 +684,10 @@ void CommunityRun::RunM17(PassOutput& out) const {
       if (index < 0) continue;
       c.changes[static_cast<size_t>(index)].probation_end = stated;
       const law::Judgment j = law::Judge(c);
+      bool life_parole = false;
       for (const law::ChangeJudgment& cj : j.changes) {
         if (cj.change != index) continue;
+        life_parole = !cj.term_end_before.has_value();
         for (const law::Finding& lf : cj.findings) {
           if (lf.msg != law::Msg::kParoleProbationEnd) continue;
           if (const law::Value* v = lf.Find("computed_probation_end")) {
@@ -668,7 +699,11 @@ void CommunityRun::RunM17(PassOutput& out) const {
       rule = "JX-TERM-07";
       facts["decision_effective_date"] = DateText(ord.effective);
       facts["change_id"] = std::string(changes.IdText("change_id", ord.row));
-      summary_head = "假释考验期为没有执行完毕的刑期，应至";
+      // No fixed term end before the parole: a life sentence, whose probation is 10 years.
+      summary_head = life_parole ? "无期徒刑假释考验期为" +
+                                       law::P(law::N::kLifeParoleProbation).ToChinese() +
+                                       "，自假释之日起算应至"
+                                 : "假释考验期为没有执行完毕的刑期，应至";
     } else if (c_type[r] == temp || s_penalty[srow] == surveillance) {
       // Until the term ends (管制: the term with its custody credit, JX-TERM-03).
       if (c_type[r] == temp) {
@@ -696,7 +731,7 @@ void CommunityRun::RunM17(PassOutput& out) const {
           facts["change_id"] = std::string(changes.IdText("change_id", ord.row));
         }
       } else {
-        rule = "JX-TERM-03";
+        rule = "JX-CONV-01";
         const int32_t t = s_term[srow];
         summary_head = "判处管制" + (t == kNull32 ? std::string() : Period::Months(t).ToChinese()) +
                        "，刑期应至";
@@ -736,6 +771,7 @@ void CommunityRun::RunM17(PassOutput& out) const {
     facts["difference_days"] = diff;
     f.facts = std::move(facts);
     f.basis = {rule};
+    if (rule == "JX-CONV-01" && c_type[r] != temp) f.basis.push_back("JX-TERM-03");
     if (tolerance_of(office) > 0) f.basis.push_back("PARAM:tolerance_days");
     out.Emit(std::move(f));
   }

@@ -411,6 +411,37 @@ TEST_F(CommunityTest, M17ParoleEndsWithTheTermAfterCommutations) {
   EXPECT_EQ(f.basis, std::vector<std::string>{"JX-TERM-07"});
 }
 
+TEST_F(CommunityTest, M17LifeParoleIsTenYears) {
+  Person("P-1", "110101199003071233");
+  Add("sentences", {{"sentence_id", "S-1"},
+                    {"person_id", "P-1"},
+                    {"effective_date", "2010-01-01"},
+                    {"penalty", "life"}});
+  Add("term_changes", {{"change_id", "C-1"},
+                       {"person_id", "P-1"},
+                       {"sentence_id", "S-1"},
+                       {"change_type", "parole"},
+                       {"proposal_date", "2024-02-01"},
+                       {"decision_date", "2024-03-01"},
+                       {"effective_date", "2024-03-05"}});
+  Add("corrections", {{"correction_id", "CR-1"},
+                      {"person_id", "P-1"},
+                      {"sentence_id", "S-1"},
+                      {"correction_type", "parole"},
+                      {"decision_effective_date", "2024-03-05"},
+                      {"office_org_id", "510104-CORR"},
+                      {"start_date", "2024-03-05"},
+                      {"end_date", "2034-03-05"},
+                      {"reported_date", "2024-03-07"},
+                      {"status", "active"}});
+  auto found = Run("2026-06-30", {}, {"M17"});
+  ASSERT_EQ(found.size(), 1u);
+  const Finding& f = found.at("M17:CR-1");
+  EXPECT_EQ(f.facts["computed_end"], "2034-03-04");  // 10 years from 2024-03-05, JX-TERM-07
+  EXPECT_EQ(f.facts["difference_days"], 1);
+  EXPECT_NE(f.summary.find("无期徒刑假释考验期为10年"), std::string::npos);
+}
+
 TEST_F(CommunityTest, M17SurveillanceWithCreditAndTemporaryRelease) {
   Person("P-1", "110101199003071233");
   Person("P-2", "110101199003072017");
