@@ -54,6 +54,9 @@ inline bool EntryParity(const int32_t* e, Point p) {
 
 inline const int32_t* NextEntry(const int32_t* e) { return e + 3 + 4 * e[1] + e[2]; }
 
+// 512 MB of cells; Sichuan at cell_shift 10 needs 88 million.
+constexpr int64_t kMaxCells = int64_t{1} << 27;
+
 // An edge of one county met in one cell while building.
 struct Touch {
   uint64_t cell;
@@ -126,6 +129,10 @@ Result<CountyIndex> CountyIndex::Build(const RegionSet& regions, CountyIndexOpti
   ix.rows_ = static_cast<uint64_t>(((all.max_lat_e6 - ix.origin_lat_) >> s) + 1);
   const int64_t columns = static_cast<int64_t>(ix.columns_);
   const int64_t rows = static_cast<int64_t>(ix.rows_);
+  if (columns * rows > kMaxCells) {
+    return InvalidArgument("县区索引网格过细（" + std::to_string(columns) + " × " +
+                           std::to_string(rows) + " 个格子），请增大 cell_shift");
+  }
   auto x0 = [&](int64_t col) { return ix.origin_lon_ + col * cs; };
   auto y0 = [&](int64_t row) { return ix.origin_lat_ + row * cs; };
   const std::vector<Point>& pts = ix.points_;

@@ -48,7 +48,8 @@
 namespace zj::geo {
 
 struct CountyIndexOptions {
-  // Cells are 2^cell_shift microdegrees square; 8 ≤ cell_shift ≤ 20.
+  // Cells are 2^cell_shift microdegrees square; 8 ≤ cell_shift ≤ 20, and at most 2^27
+  // cells in all (Build fails otherwise).
   int cell_shift = 13;
 };
 
