@@ -47,13 +47,14 @@
 //     are not labour (they do count as worked days for the rest rule).
 //   - over limit: a day over the day limit, or a week total over the week limit ("超过" =
 //     strictly more), or fewer rest days than required, where a rest day is a `rest` row
-//     or a row without hours, and a day without a row counts as possibly rested (so a week
-//     with a missing day never lacks a rest day). A person is a juvenile on a day on or
-//     before their 18th birthday (已满十八周岁 from the day after it; persons.birth_date)
-//     — juvenile day limit that day; juvenile week limit when a juvenile on the Sunday.
+//     or a row without hours, and a day without a row counts as possibly rested (a person
+//     with rows on fewer than 7 days never lacks the one rest day the law requires). A person is a
+//     juvenile on a day on or before their 18th birthday (已满十八周岁 from the day after it;
+//     persons.birth_date) — juvenile day limit that day; juvenile week limit when a juvenile on the
+//     Sunday.
 //   - finding: over-limit people / people ≥ PARAM share.
 //   Limits default to law::DefaultLabourLimits() (JX-LAB-02, UNCONFIRMED); each is a
-//   parameter, cited as PARAM:<name> when a user set it.
+//   parameter, cited as PARAM:<name> when a user set it; PARAM:share is always cited.
 
 #include <algorithm>
 #include <cmath>
@@ -62,6 +63,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -226,7 +228,8 @@ const ModelSpec& M11Spec() {
 
 int32_t MonthOf(Date d) { return d.year() * 12 + d.month() - 1; }
 Date MonthStart(int32_t m) { return Date::FromDays(DaysFromCivil(m / 12, m % 12 + 1, 1)); }
-Date MondayOf(Date d) { return d - (d.IsoWeekday() - 1); }
+// Days of the Monday of the ISO week holding `days` (1970-01-01 was a Thursday).
+int32_t MondayOf(int32_t days) { return days - ((days % 7 + 10) % 7); }
 
 // "2026-W24" for the ISO week starting on `monday`: the week belongs to the year of its
 // Thursday and is numbered from the week holding that year's first Thursday.
@@ -276,7 +279,9 @@ double QuantileType7(std::span<const double> sorted, double p) {
 
 // Facilities dealt to parts, heaviest first onto the lightest part, by row count of one
 // table. part_of[org] for every org id; rows with no facility belong to part 0.
-std::vector<int> AssignParts(std::span<const int32_t> facility, int32_t org_count, int parts) {
+// `part_rows` (optional) receives the rows of each part.
+std::vector<int> AssignParts(std::span<const int32_t> facility, int32_t org_count, int parts,
+                             std::vector<int64_t>* part_rows = nullptr) {
   std::vector<int64_t> rows(static_cast<size_t>(org_count), 0);
   for (int32_t f : facility) {
     if (f >= 0 && f < org_count) ++rows[static_cast<size_t>(f)];
@@ -292,6 +297,11 @@ std::vector<int> AssignParts(std::span<const int32_t> facility, int32_t org_coun
     const auto lightest = std::min_element(load.begin(), load.end()) - load.begin();
     part_of[static_cast<size_t>(org)] = static_cast<int>(lightest);
     load[static_cast<size_t>(lightest)] += rows[static_cast<size_t>(org)];
+  }
+  if (part_rows) {
+    *part_rows = load;
+    (*part_rows)[0] += static_cast<int64_t>(facility.size()) -
+                       std::accumulate(load.begin(), load.end(), int64_t{0});
   }
   return part_of;
 }
@@ -345,6 +355,18 @@ class PersonMonthIndex {
  private:
   std::vector<int32_t> start_;
   std::vector<int32_t> month_, row_;
+};
+
+// A (facility, unit) pair of labour rows; the unit's text lives in the snapshot.
+struct FacilityUnit {
+  int32_t facility;
+  std::string_view unit;
+  bool operator==(const FacilityUnit&) const = default;
+};
+struct FacilityUnitHash {
+  size_t operator()(const FacilityUnit& k) const {
+    return std::hash<std::string_view>()(k.unit) * 31 + static_cast<size_t>(k.facility);
+  }
 };
 
 // ---- the run ----
@@ -404,8 +426,9 @@ class PrisonRun : public PassRun {
 
   // M11
   std::vector<int> labour_part_;
-  std::vector<LabourSettings> labour_;  // by OrgSlot
-  int labour_kind_ = -1, education_kind_ = -1, rest_kind_ = -1;
+  std::vector<int64_t> labour_part_rows_;     // rows of each part
+  std::vector<LabourSettings> labour_;        // by OrgSlot
+  int education_kind_ = -1, rest_kind_ = -1;  // codes of labor_days.kind
 };
 
 Status PrisonRun::Init() {
@@ -417,18 +440,17 @@ Status PrisonRun::Init() {
   person_count_ = data.Ids("persons").size();
   as_of_month_ = MonthOf(ctx_.as_of_date);
   const int32_t org_count = orgs_->size();
-  // Enough parts for every worker and some balance; never more than facilities.
+  // Two parts a worker, for balance (facilities differ in size).
   parts_ = std::max(1, ctx_.threads * 2);
 
   if (m09_) {
     const Frame& points = data.Table("points");
     points_part_ = AssignParts(points.I32("facility_org_id"), org_count, parts_);
-    // The cap in force for every month that occurs (law::PointsRulesOn).
-    int32_t lo = as_of_month_, hi = as_of_month_;
+    // The cap in force for every month judged (up to the as-of month; law::PointsRulesOn).
+    int32_t lo = as_of_month_;
+    const int32_t hi = as_of_month_;
     for (int32_t m : points.I32("month")) {
-      if (m == kNull32) continue;
-      lo = std::min(lo, m);
-      hi = std::max(hi, m);
+      if (m != kNull32) lo = std::min(lo, m);
     }
     lo = std::max(lo, 0);
     cap_first_month_ = lo;
@@ -487,9 +509,9 @@ Status PrisonRun::Init() {
 
   if (m11_) {
     const Frame& labour = data.Table("labor_days");
-    labour_part_ = AssignParts(labour.I32("facility_org_id"), org_count, parts_);
+    labour_part_ =
+        AssignParts(labour.I32("facility_org_id"), org_count, parts_, &labour_part_rows_);
     const auto& kinds = labour.Codes("kind");
-    labour_kind_ = kinds.IndexOf("labor");
     education_kind_ = kinds.IndexOf("education");
     rest_kind_ = kinds.IndexOf("rest");
     const law::LabourLimits law_limits = law::DefaultLabourLimits();
@@ -945,49 +967,62 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
   const auto person_row = persons.RowOfKey();
   const int32_t as_of = ctx_.as_of_date.days();
 
-  // This part's rows in complete weeks, with a part-local unit id.
-  std::vector<int32_t> rows;
-  std::vector<int32_t> unit_of;    // by position in `rows`
-  std::vector<int32_t> monday_of;  // by position in `rows`
-  std::vector<std::string_view> unit_names;
-  std::unordered_map<std::string_view, int32_t> unit_ids;
+  // This part's rows in complete weeks, each with a part-local id of its (facility, unit).
+  struct Item {
+    int32_t row, fu, monday, date;
+  };
+  std::vector<Item> items;
+  items.reserve(static_cast<size_t>(labour_part_rows_[static_cast<size_t>(part)]));
+  std::vector<int32_t> fu_facility;
+  std::vector<std::string_view> fu_unit;
+  std::unordered_map<FacilityUnit, int32_t, FacilityUnitHash> fu_ids;
+  int32_t prev_facility = kNull32, prev_fu = -1;
   std::string_view prev_unit;
-  int32_t prev_id = -1;
   std::vector<int32_t> count(static_cast<size_t>(person_count_) + 1, 0);
+  int32_t prev_person = -1;
+  bool grouped = true;
   int64_t scanned = 0;
   for (int32_t r = 0; r < labour.rows(); ++r) {
     if (PartOf(labour_part_, facility[r]) != part) continue;
     ++scanned;
     const int32_t p = person[r];
     if (p < 0 || p >= person_count_ || date[r] == kNull32) continue;
-    const int32_t monday = MondayOf(Date::FromDays(date[r])).days();
+    const int32_t monday = MondayOf(date[r]);
     if (monday + 6 > as_of) continue;
     const std::string_view u = unit[static_cast<size_t>(r)];
-    if (prev_id < 0 || u != prev_unit) {
-      auto [it, fresh] = unit_ids.emplace(u, static_cast<int32_t>(unit_names.size()));
-      if (fresh) unit_names.push_back(u);
+    if (prev_fu < 0 || facility[r] != prev_facility || u != prev_unit) {
+      const auto [it, fresh] =
+          fu_ids.emplace(FacilityUnit{facility[r], u}, static_cast<int32_t>(fu_facility.size()));
+      if (fresh) {
+        fu_facility.push_back(facility[r]);
+        fu_unit.push_back(u);
+      }
+      const int32_t fu = it->second;
+      prev_facility = facility[r];
       prev_unit = u;
-      prev_id = it->second;
+      prev_fu = fu;
     }
-    rows.push_back(r);
-    unit_of.push_back(prev_id);
-    monday_of.push_back(monday);
+    items.push_back({r, prev_fu, monday, date[r]});
     ++count[static_cast<size_t>(p) + 1];
+    // Whether each person's rows are one run (the store's usual order).
+    if (p != prev_person) {
+      if (count[static_cast<size_t>(p) + 1] > 1) grouped = false;
+      prev_person = p;
+    }
   }
   out.Scanned(kM11, scanned);
-  if (rows.empty()) return;
-  // Counting sort by person (positions into `rows`).
-  for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-  std::vector<int32_t> by_person(rows.size());
-  {
+  if (items.empty()) return;
+  if (!grouped) {  // counting sort by person
+    for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+    std::vector<Item> by_person(items.size());
     std::vector<int32_t> next(count.begin(), count.end() - 1);
-    for (int32_t i = 0; i < static_cast<int32_t>(rows.size()); ++i) {
-      by_person[static_cast<size_t>(next[person[rows[i]]]++)] = i;
-    }
+    for (const Item& it : items) by_person[static_cast<size_t>(next[person[it.row]]++)] = it;
+    items = std::move(by_person);
   }
+  count = {};
 
   struct Cell {
-    int32_t facility, unit, monday;
+    int32_t fu, monday;
     int people = 0, over = 0, over_day = 0, over_week = 0, no_rest = 0, juveniles = 0;
     double max_day = 0, max_week = 0;
     int min_rest = 7;
@@ -995,30 +1030,22 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
   };
   constexpr size_t kListed = 20;  // over-limit persons named in the facts
   std::vector<Cell> cells;
-  std::unordered_map<uint64_t, int32_t> cell_of;  // (facility|unit, monday) → cell
-  std::unordered_map<uint64_t, int32_t> fu_ids;   // (facility, unit) → dense
-  auto cell = [&](int32_t fac, int32_t u, int32_t monday) -> Cell& {
-    const uint64_t fu_key =
-        (static_cast<uint64_t>(static_cast<uint32_t>(fac)) << 32) | static_cast<uint32_t>(u);
-    const auto fu = fu_ids.emplace(fu_key, static_cast<int32_t>(fu_ids.size())).first->second;
+  std::unordered_map<uint64_t, int32_t> cell_of;  // (fu, monday) → cell
+  auto cell = [&](int32_t fu, int32_t monday) -> Cell& {
     const uint64_t key = (static_cast<uint64_t>(fu) << 32) | static_cast<uint32_t>(monday);
     auto [it, fresh] = cell_of.emplace(key, static_cast<int32_t>(cells.size()));
-    if (fresh) cells.push_back({.facility = fac, .unit = u, .monday = monday});
+    if (fresh) cells.push_back({.fu = fu, .monday = monday});
     return cells[static_cast<size_t>(it->second)];
   };
 
-  std::vector<int32_t> mine;  // positions of one person's rows
-  for (int32_t p = 0; p < person_count_; ++p) {
-    const int32_t b = count[static_cast<size_t>(p)], e = count[static_cast<size_t>(p) + 1];
-    if (b == e) continue;
-    mine.assign(by_person.begin() + b, by_person.begin() + e);
-    // By week, then (facility, unit), then date (usually already so).
-    auto order_key = [&](int32_t i) {
-      const int32_t r = rows[static_cast<size_t>(i)];
-      return std::tuple(monday_of[static_cast<size_t>(i)], facility[r],
-                        unit_of[static_cast<size_t>(i)], date[r]);
-    };
-    auto before = [&](int32_t x, int32_t y) { return order_key(x) < order_key(y); };
+  // By week, then (facility, unit), then date (usually already so).
+  auto before = [](const Item& x, const Item& y) {
+    return std::tie(x.monday, x.fu, x.date) < std::tie(y.monday, y.fu, y.date);
+  };
+  for (size_t b = 0, e = 0; b < items.size(); b = e) {
+    const int32_t p = person[items[b].row];
+    for (e = b + 1; e < items.size() && person[items[e].row] == p;) ++e;
+    const std::span<Item> mine(items.data() + b, e - b);
     if (!std::is_sorted(mine.begin(), mine.end(), before)) {
       std::sort(mine.begin(), mine.end(), before);
     }
@@ -1029,18 +1056,14 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
       juvenile_until = CorrespondingDay(Date::FromDays(birth[prow]), Period::Years(18)).days();
     }
     for (size_t i = 0; i < mine.size();) {
-      const int32_t r0 = rows[static_cast<size_t>(mine[i])];
-      const auto k0 = order_key(mine[i]);
-      const int32_t monday = std::get<0>(k0), fac = std::get<1>(k0), u = std::get<2>(k0);
-      const LabourSettings& lim = labour_[OrgSlot(fac)];
+      const int32_t monday = mine[i].monday, fu = mine[i].fu;
+      const LabourSettings& lim = labour_[OrgSlot(fu_facility[static_cast<size_t>(fu)])];
       size_t j = i;
       double week_hours = 0, max_day = 0;
       int rest_days = 0, days = 0;
       bool over_day = false;
-      for (; j < mine.size(); ++j) {
-        const auto k = order_key(mine[j]);
-        if (std::get<0>(k) != monday || std::get<1>(k) != fac || std::get<2>(k) != u) break;
-        const int32_t r = rows[static_cast<size_t>(mine[j])];
+      for (; j < mine.size() && mine[j].monday == monday && mine[j].fu == fu; ++j) {
+        const int32_t r = mine[j].row;
         ++days;
         const bool worked = hours[r] > 0 && kind[r] != rest_kind_;
         if (!worked) {
@@ -1051,13 +1074,13 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
         const double h = hours[r];
         week_hours += h;
         max_day = std::max(max_day, h);
-        const bool juvenile = juvenile_until != kNull32 && date[r] <= juvenile_until;
+        const bool juvenile = juvenile_until != kNull32 && mine[j].date <= juvenile_until;
         if (h > (juvenile ? lim.juvenile_day : lim.day)) over_day = true;
       }
       const bool juvenile_week = juvenile_until != kNull32 && monday + 6 <= juvenile_until;
       const bool over_week = week_hours > (juvenile_week ? lim.juvenile_week : lim.week) + 1e-9;
       const bool no_rest = rest_days + (7 - days) < lim.min_rest;
-      Cell& c = cell(fac, u, monday);
+      Cell& c = cell(fu, monday);
       ++c.people;
       c.juveniles += juvenile_until != kNull32 && monday <= juvenile_until;
       if (over_day || over_week || no_rest) {
@@ -1068,7 +1091,7 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
         c.max_day = std::max(c.max_day, max_day);
         c.max_week = std::max(c.max_week, week_hours);
         c.min_rest = std::min(c.min_rest, rest_days);
-        c.over_people.push_back(person[r0]);
+        c.over_people.push_back(p);
       }
       i = j;
     }
@@ -1077,17 +1100,17 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
   const auto org_name = orgs.Text("name");
   const auto org_row = orgs.RowOfKey();
   for (Cell& c : cells) {
-    const LabourSettings& lim = labour_[OrgSlot(c.facility)];
+    const int32_t fac = fu_facility[static_cast<size_t>(c.fu)];
+    const LabourSettings& lim = labour_[OrgSlot(fac)];
     const double share = static_cast<double>(c.over) / c.people;
     if (c.over == 0 || share < lim.share - 1e-12) continue;
     const Date monday = Date::FromDays(c.monday);
     const std::string week = IsoWeekLabel(monday);
-    const std::string fac_id = OrgText(c.facility);
-    const std::string unit_name(unit_names[static_cast<size_t>(c.unit)]);
+    const std::string fac_id = OrgText(fac);
+    const std::string unit_name(fu_unit[static_cast<size_t>(c.fu)]);
     std::string fac_name = fac_id;
-    if (c.facility >= 0 && c.facility < static_cast<int32_t>(org_row.size()) &&
-        org_row[c.facility] >= 0) {
-      fac_name = org_name[static_cast<size_t>(org_row[c.facility])];
+    if (fac >= 0 && fac < static_cast<int32_t>(org_row.size()) && org_row[fac] >= 0) {
+      fac_name = org_name[static_cast<size_t>(org_row[fac])];
     }
     Finding f;
     f.model = kM11;

@@ -522,6 +522,37 @@ TEST(M11, LimitsAndShareAreParameters) {
   EXPECT_EQ(f[0].facts["day_limit_hours"], 8.5);
 }
 
+TEST(M11, RowsInAnyOrder) {
+  // The same labour weeks, person by person and shuffled day by day across persons.
+  auto build = [](bool shuffled) {
+    LabourData d;
+    d.Org("PR-A", "四川省甲监狱");
+    const std::vector<std::string> over = {"10", "10", "10", "10", "10", "10", "6"};
+    const std::vector<std::string> normal = {"7.5", "7", "7.5", "7", "7.5", "E3.5", "R"};
+    if (!shuffled) {
+      for (int i = 0; i < 4; ++i) {
+        d.Week("P-" + std::to_string(i), "PR-A", "第1监区", "2026-06-08", i == 0 ? over : normal);
+      }
+    } else {
+      for (int day = 6; day >= 0; --day) {
+        for (int i = 3; i >= 0; --i) {
+          std::vector<std::string> one(7);
+          one[static_cast<size_t>(day)] = (i == 0 ? over : normal)[static_cast<size_t>(day)];
+          d.Week("P-" + std::to_string(i), "PR-A", "第1监区", "2026-06-08", one);
+        }
+      }
+    }
+    return d.Finish();
+  };
+  auto a = build(false), b = build(true);
+  auto fa = RunPrison(*a, "2026-06-30", {"M11"}), fb = RunPrison(*b, "2026-06-30", {"M11"});
+  ASSERT_EQ(fa.size(), 1u);
+  ASSERT_EQ(fb.size(), 1u);
+  EXPECT_EQ(fa[0].facts, fb[0].facts);
+  EXPECT_EQ(fb[0].facts["no_rest_day"], 1);
+  EXPECT_EQ(fb[0].facts["max_week_hours"], 66);
+}
+
 // ---- the pass ----
 
 TEST(PrisonPass, PartsGiveTheSameFindingsAsOne) {
