@@ -122,7 +122,7 @@ std::vector<ModelSpec> MakeSpecs() {
                  "减刑（含无期徒刑、死缓的减刑）提请早于行为时有效规定允许的起始时间：自交付"
                  "执行、撤销假释后收监或死缓期满之日起算，按原判刑期、罪犯类别确定；依狱内消费"
                  "推定有履行能力、因而应从严计算起始时间的，归入M08",
-             .inputs = WithCaseInputs({kProposingOrg}),
+             .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
              .params = {},
              .basis = {"JX-START-01", "JX-START-02", "JX-START-03", "JX-START-04", "JX-START-05",
                        "JX-START-06", "JX-START-07", "JX-CAP-05", "JX-LEG2012", "JX-TERM-05",
@@ -132,7 +132,7 @@ std::vector<ModelSpec> MakeSpecs() {
              .name = "减刑间隔不足",
              .key = {"change_id"},
              .summary = "本次减刑提请距上次减刑裁定生效不足法定间隔，或少于上次减刑的幅度",
-             .inputs = WithCaseInputs({kProposingOrg}),
+             .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
              .params = {},
              .basis = {"JX-INTV-01", "JX-INTV-02", "JX-INTV-03", "JX-INTV-04", "JX-INTV-05",
                        "JX-CAP-07", "JX-LEG2012"},
@@ -144,7 +144,7 @@ std::vector<ModelSpec> MakeSpecs() {
                  "一次减刑超过减刑理由和罪犯类别对应的幅度上限，或无期徒刑、死缓减为有期徒刑的"
                  "刑期不在法定范围，或缓刑罪犯无重大立功而减刑；从严罪犯按一般罪犯上限减刑的列为"
                  "需人工审查",
-             .inputs = WithCaseInputs({kProposingOrg}),
+             .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
              .params = {},
              .basis = {"JX-CAP-01", "JX-CAP-02", "JX-CAP-03", "JX-CAP-04", "JX-CAP-05", "JX-CAP-06",
                        "JX-CAP-07", "JX-TERM-05", "JX-PROB-01", "JX-LEG2012"},
@@ -156,7 +156,7 @@ std::vector<ModelSpec> MakeSpecs() {
                  "减刑（含本次）后罪犯实际执行的刑期低于刑法第七十八条的下限：有期徒刑原判刑期"
                  "二分之一，无期徒刑十三年，死缓十五年，限制减刑的死缓二十五年或二十年；终身监禁"
                  "罪犯减刑",
-             .inputs = WithCaseInputs({kProposingOrg}),
+             .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
              .params = {},
              .basis = {"JX-FLOOR-01", "JX-FLOOR-02", "JX-FLOOR-03", "JX-FLOOR-04", "JX-FLOOR-05"},
              .version = 1};
@@ -168,7 +168,7 @@ std::vector<ModelSpec> MakeSpecs() {
           "假释提请时实际执行刑期不足，或属依法不得假释的罪犯（累犯、严重暴力犯罪十年以上、"
           "确有履行能力而不履行财产性判项、终身监禁、拘役管制），或距上次减刑间隔不足；撤销"
           "假释后再假释列为需人工审查",
-      .inputs = WithCaseInputs({kProposingOrg}),
+      .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
       .params = {},
       .basis = {"JX-PAROLE-01", "JX-PAROLE-02", "JX-PAROLE-03", "JX-PAROLE-04", "JX-PAROLE-05",
                 "JX-PAROLE-06", "JX-PAROLE-08", "JX-FLOOR-05", "JX-PROP-03", "JX-LEG2012"},
@@ -203,7 +203,7 @@ std::vector<ModelSpec> MakeSpecs() {
           "财产性判项尚未履行完毕，而提请前一段时间的狱内消费显示确有履行能力（推定），减刑却"
           "未按第7条从严罪犯的起始时间、间隔、幅度提请；或2024年5月1日以后对确有履行能力而"
           "不履行的罪犯提请减刑（一般不予减刑，列为需人工审查）",
-      .inputs = WithCaseInputs({kProposingOrg}),
+      .inputs = WithCaseInputs({kProposingOrg, kCourtOrg}),
       .params = {{.name = "ability_spending",
                   .type = ParamType::kNumber,
                   .default_value = "3000",
@@ -233,6 +233,7 @@ std::vector<ModelSpec> MakeSpecs() {
           "保外就医罪犯未按每三个月复查病情（每一个逾期的应复查日一条），或复查结论为不再"
           "符合保外就医条件后逾期未收监执行",
       .inputs = WithCaseInputs({kProposingOrg,
+                                kCourtOrg,
                                 {"corrections",
                                  {"correction_id", "person_id", "sentence_id", "correction_type",
                                   "office_org_id", "decision_effective_date", "start_date"}}}),
@@ -544,8 +545,8 @@ class LawRun final : public PassRun {
   OptionsKey global_{};
   std::vector<OptionsKey> by_org_;
   bool uniform_ = true;
-  bool spending_param_set_ = false, window_param_set_ = false;
-  std::vector<bool> recommit_set_;  // by org; [0] global when orgs unknown
+  bool window_param_set_ = false;   // cited as PARAM:ability_window_months
+  std::vector<bool> recommit_set_;  // by org: PARAM:recommit_days set by a user
   bool recommit_set_global_ = false;
 };
 
@@ -607,7 +608,6 @@ LawRun::LawRun(const RunContext& ctx) : ctx_(ctx) {
     return k;
   };
   global_ = key_for(kNoOrg);
-  spending_param_set_ = p.IsSet("M08", "ability_spending");
   window_param_set_ = p.IsSet("M08", "ability_window_months");
   recommit_set_global_ = p.IsSet("M12", "recommit_days");
   by_org_.resize(static_cast<size_t>(orgs_->size()));
@@ -652,12 +652,6 @@ class CaseWork {
   void Run();
 
  private:
-  struct Hit {
-    Model model;
-    int change = -1;  // index into c_.changes; -1 = the sentence
-    const law::Finding* f;
-  };
-
   int32_t Person() {
     if (!person_) person_ = run_.persons_->Find(c_.person.id);
     return *person_;
