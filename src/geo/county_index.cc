@@ -29,16 +29,23 @@ namespace {
 // The crossing rule of the header: edge (a, b) counts for a ray from p towards +longitude
 // iff it straddles p's latitude half-open and p lies strictly west of it there. Exact for
 // coordinates within ±180e6 / ±90e6 (products stay below 2^63). Symmetric in a and b.
-// Branch-free: mixed cells evaluate a handful of these per lookup, and which way each goes
-// is unpredictable.
-inline bool Crosses(Point a, Point b, Point p) {
-  const bool straddles = (a.lat_e6 > p.lat_e6) != (b.lat_e6 > p.lat_e6);
+inline bool Straddles(Point a, Point b, Point p) {
+  return (a.lat_e6 > p.lat_e6) != (b.lat_e6 > p.lat_e6);
+}
+
+// For an edge that straddles p's latitude: p lies strictly west of it there, i.e.
+// det / dy > 0 with det = (p.lat − a.lat)(b.lon − a.lon) − (p.lon − a.lon)(b.lat − a.lat).
+inline bool WestOf(Point a, Point b, Point p) {
   const int64_t dy = int64_t{b.lat_e6} - a.lat_e6;
-  // p is west of the edge at p's latitude iff det / dy > 0.
   const int64_t det = (int64_t{p.lat_e6} - a.lat_e6) * (int64_t{b.lon_e6} - a.lon_e6) -
                       (int64_t{p.lon_e6} - a.lon_e6) * dy;
-  return straddles & (det != 0) & ((det > 0) == (dy > 0));
+  return (det != 0) & ((det > 0) == (dy > 0));
 }
+
+// Branch-free: a mixed cell evaluates a handful of these per lookup, and which way each
+// goes is unpredictable. (The naive loop branches on Straddles instead: most edges of a
+// county do not straddle, predictably.)
+inline bool Crosses(Point a, Point b, Point p) { return Straddles(a, b, p) & WestOf(a, b, p); }
 
 // A mixed cell's entry (see CountyIndex::blob_): its parity at p.
 inline bool EntryParity(const int32_t* e, Point p) {
@@ -378,7 +385,7 @@ bool CountyIndex::ContainsNaive(int32_t code, Point p) const {
   for (uint32_t r = c.ring_begin; r < c.ring_end; ++r) {
     const Ring& ring = rings_[r];
     for (uint32_t i = ring.begin, j = ring.end - 1; i < ring.end; j = i++) {
-      inside ^= Crosses(points_[j], points_[i], p);
+      if (Straddles(points_[j], points_[i], p)) inside ^= WestOf(points_[j], points_[i], p);
     }
   }
   return inside;
