@@ -13,6 +13,7 @@ std::span<const Pass* const> AllPasses() {
       &CommunityPass(),
       &PropertyPass(),
       &LawPass(),
+      &TrajectoryPass(),
   };
   return kPasses;
 }
