@@ -71,10 +71,11 @@ Status TrackAnalyzer::Validate(const TrackParams& p) {
     return InvalidArgument(std::string("轨迹分析参数 ") + name + " 应" + want + "，实为 " +
                            std::to_string(v));
   };
-  if (p.out_of_area_minutes < 0) return bad("out_of_area_minutes", p.out_of_area_minutes, "≥ 0");
-  if (p.lost_contact_hours <= 0) return bad("lost_contact_hours", p.lost_contact_hours, "> 0");
-  if (p.overdue_hours < 0) return bad("overdue_hours", p.overdue_hours, "≥ 0");
-  if (p.confirm_positions < 1) return bad("confirm_positions", p.confirm_positions, "≥ 1");
+  if (p.out_of_area_minutes < 0)
+    return bad("out_of_area_minutes", p.out_of_area_minutes, "不小于 0");
+  if (p.lost_contact_hours <= 0) return bad("lost_contact_hours", p.lost_contact_hours, "大于 0");
+  if (p.overdue_hours < 0) return bad("overdue_hours", p.overdue_hours, "不小于 0");
+  if (p.confirm_positions < 1) return bad("confirm_positions", p.confirm_positions, "不小于 1");
   if (p.confirm_minutes < 0 || p.confirm_minutes > p.out_of_area_minutes) {
     return bad("confirm_minutes", p.confirm_minutes, "在 0 与 out_of_area_minutes 之间");
   }

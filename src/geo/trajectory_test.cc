@@ -557,7 +557,8 @@ TEST_F(TrajectoryTest, RejectsBadInput) {
             "轨迹分析参数 confirm_minutes 应在 0 与 out_of_area_minutes 之间，实为 150");
   p = {};
   p.lost_contact_hours = 0;
-  EXPECT_EQ(TrackAnalyzer::Validate(p).message(), "轨迹分析参数 lost_contact_hours 应> 0，实为 0");
+  EXPECT_EQ(TrackAnalyzer::Validate(p).message(),
+            "轨迹分析参数 lost_contact_hours 应大于 0，实为 0");
 }
 
 }  // namespace
