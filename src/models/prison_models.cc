@@ -42,7 +42,8 @@
 //   - weeks: ISO weeks (Monday–Sunday) that have ended on or before the as-of date; a week
 //     that straddles the as-of date is left for a later run.
 //   - people of the unit in the week: persons with at least one labor_days row at that
-//     (facility, unit) in that week; each person is judged on those rows.
+//     (facility, unit) in that week; each person is judged on those rows. Rows without a
+//     facility are not judged; rows without a unit form the unit "（未填监区）".
 //   - labour hours: `hours` of rows whose kind is `labor` (or unstated); `education` rows
 //     are not labour (they do count as worked days for the rest rule).
 //   - over limit: a day over the day limit, or a week total over the week limit ("超过" =
@@ -80,6 +81,8 @@ using nlohmann::json;
 constexpr std::string_view kM09 = "M09";
 constexpr std::string_view kM10 = "M10";
 constexpr std::string_view kM11 = "M11";
+// M11's `unit` key for labour rows without one (a key value may not be empty).
+constexpr std::string_view kNoUnit = "（未填监区）";
 
 // ---- model declarations ----
 
@@ -986,7 +989,7 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
     if (PartOf(labour_part_, facility[r]) != part) continue;
     ++scanned;
     const int32_t p = person[r];
-    if (p < 0 || p >= person_count_ || date[r] == kNull32) continue;
+    if (p < 0 || p >= person_count_ || date[r] == kNull32 || facility[r] == kNull32) continue;
     const int32_t monday = MondayOf(date[r]);
     if (monday + 6 > as_of) continue;
     const std::string_view u = unit[static_cast<size_t>(r)];
@@ -1107,7 +1110,9 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
     const Date monday = Date::FromDays(c.monday);
     const std::string week = IsoWeekLabel(monday);
     const std::string fac_id = OrgText(fac);
-    const std::string unit_name(fu_unit[static_cast<size_t>(c.fu)]);
+    const std::string unit_name = fu_unit[static_cast<size_t>(c.fu)].empty()
+                                      ? std::string(kNoUnit)
+                                      : std::string(fu_unit[static_cast<size_t>(c.fu)]);
     std::string fac_name = fac_id;
     if (fac >= 0 && fac < static_cast<int32_t>(org_row.size()) && org_row[fac] >= 0) {
       fac_name = org_name[static_cast<size_t>(org_row[fac])];
@@ -1156,11 +1161,11 @@ void PrisonRun::RunM11(int part, PassOutput& out) const {
     part_text(c.over_day, "日劳动超过" + NumText(lim.day) + "小时");
     part_text(c.over_week, "周劳动超过" + NumText(lim.week) + "小时");
     part_text(c.no_rest, "无休息日");
-    f.summary = fac_name + (unit_name.empty() ? "（未填监区）" : unit_name) + "在" + week + "周（" +
-                monday.ToString() + "至" + (monday + 6).ToString() + "）" +
-                std::to_string(c.people) + "名罪犯中有" + std::to_string(c.over) +
-                "名超时劳动或无休息日，占" + Percent(share) + "（" + detail + "；最长日劳动" +
-                NumText(c.max_day) + "小时，最长周劳动" + NumText(c.max_week) + "小时）";
+    f.summary = fac_name + unit_name + "在" + week + "周（" + monday.ToString() + "至" +
+                (monday + 6).ToString() + "）" + std::to_string(c.people) + "名罪犯中有" +
+                std::to_string(c.over) + "名超时劳动或无休息日，占" + Percent(share) + "（" +
+                detail + "；最长日劳动" + NumText(c.max_day) + "小时，最长周劳动" +
+                NumText(c.max_week) + "小时）";
     out.Emit(std::move(f));
   }
 }

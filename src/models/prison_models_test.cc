@@ -522,6 +522,18 @@ TEST(M11, LimitsAndShareAreParameters) {
   EXPECT_EQ(f[0].facts["day_limit_hours"], 8.5);
 }
 
+TEST(M11, RowsWithoutUnitOrFacility) {
+  LabourData d;
+  d.Org("PR-A", "四川省甲监狱");
+  d.Week("P-1", "PR-A", "", "2026-06-08", {"9", "7", "7", "7", "7", "E3", "R"});
+  d.Week("P-2", "", "第1监区", "2026-06-08", {"9", "7", "7", "7", "7", "E3", "R"});
+  auto s = d.Finish();
+  auto f = RunPrison(*s, "2026-06-30", {"M11"});
+  ASSERT_EQ(f.size(), 1u) << testing::PrintToString(Keys(f));
+  EXPECT_EQ(KeyJson(f[0]), R"({"facility_org_id":"PR-A","unit":"（未填监区）","week":"2026-W24"})");
+  EXPECT_EQ(f[0].summary.find("四川省甲监狱（未填监区）在2026-W24周"), 0u);
+}
+
 TEST(M11, RowsInAnyOrder) {
   // The same labour weeks, person by person and shuffled day by day across persons.
   auto build = [](bool shuffled) {
