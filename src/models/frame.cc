@@ -304,7 +304,7 @@ Status LoadSnapshot(const DatabaseOpener& open_db, std::span<const TableNeed> ne
     TableLoad load{.table = t};
     bool wanted = false;
     for (const TableNeed& need : needs) {
-      if (need.table != t->name) continue;
+      if (need.table != t->name || need.streamed) continue;
       wanted = true;
       for (std::string_view c : need.columns) {
         const ColumnSpec* spec = t->Find(c);
@@ -325,8 +325,12 @@ Status LoadSnapshot(const DatabaseOpener& open_db, std::span<const TableNeed> ne
     loads.push_back(std::move(load));
   }
   for (const TableNeed& need : needs) {
-    if (!domain::FindTable(need.table)) {
-      return InvalidArgument("没有数据表 " + std::string(need.table));
+    const TableSpec* t = domain::FindTable(need.table);
+    if (!t) return InvalidArgument("没有数据表 " + std::string(need.table));
+    for (std::string_view c : need.columns) {
+      if (!t->Find(c)) {
+        return InvalidArgument("数据表 " + std::string(t->name) + " 没有列 " + std::string(c));
+      }
     }
   }
 

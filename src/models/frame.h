@@ -184,13 +184,16 @@ class SnapshotBuilder {
   std::unique_ptr<Snapshot> snapshot_;
 };
 
-// A table and the columns a model reads from it.
+// A table and the columns a model reads from it. `streamed`: the pass reads these itself
+// from the store (law cases, positions), so the engine lists them as the model's inputs but
+// does not load them into frames.
 struct TableNeed {
   std::string_view table;
   std::vector<std::string_view> columns;
+  bool streamed = false;
 };
 
-// Loads `needs` (merged per table) from the store into `snapshot`, one table per thread
+// Loads `needs` (merged per table; streamed needs skipped) from the store into `snapshot`, one table per thread
 // on up to `threads` threads, each with its own connection from `open_db`. All reads run
 // in read transactions; the caller checks that the data did not change meanwhile.
 // Unknown table or column → kInvalidArgument.

@@ -88,7 +88,9 @@ TEST(LoadSnapshot, ReadsTheStoreInParallelWithOneIdSpace) {
   Snapshot snap;
   const TableNeed needs[] = {{"custody_events", {"person_id", "facility_org_id", "date"}},
                              {"persons", {"person_id", "gender"}},
-                             {"custody_events", {"event"}}};
+                             {"custody_events", {"event"}},
+                             {"persons", {"name"}, /*streamed=*/true},
+                             {"sentences", {"sentence_id"}, /*streamed=*/true}};
   DatabaseOpener open = [&] { return storage::Database::Open(url); };
   ASSERT_TRUE(LoadSnapshot(open, needs, 2, &snap).ok());
   const Frame& ev = snap.Table("custody_events");
@@ -98,10 +100,15 @@ TEST(LoadSnapshot, ReadsTheStoreInParallelWithOneIdSpace) {
   EXPECT_EQ(ev.I32("date")[0], Date::Parse("2024-01-02")->days());
   EXPECT_TRUE(ev.Has("event"));
   EXPECT_FALSE(ev.Has("note"));
+  // Streamed needs are the pass's own reading: not loaded.
+  EXPECT_FALSE(snap.Table("persons").Has("name"));
+  EXPECT_FALSE(snap.HasTable("sentences"));
 
   const TableNeed bad[] = {{"persons", {"nickname"}}};
   Snapshot other;
   EXPECT_EQ(LoadSnapshot(open, bad, 1, &other).code(), StatusCode::kInvalidArgument);
+  const TableNeed bad_streamed[] = {{"positions", {"altitude"}, true}};
+  EXPECT_EQ(LoadSnapshot(open, bad_streamed, 1, &other).code(), StatusCode::kInvalidArgument);
   std::filesystem::remove_all(work);
 }
 

@@ -106,6 +106,11 @@ std::vector<TableNeed> WithCaseInputs(std::vector<TableNeed> extra) {
       {"accounts", {"person_id", "month", "deposits", "spending", "balance"}},
       {"medical_reviews", {"person_id", "date", "conclusion"}},
   };
+  // ForEachCase reads these from the store itself; custody events and property cases are
+  // also read as frames (org of a finding, M08's execution case), so those are loaded.
+  for (TableNeed& n : needs) {
+    n.streamed = n.table != "custody_events" && n.table != "property_cases";
+  }
   needs.insert(needs.end(), extra.begin(), extra.end());
   return needs;
 }
