@@ -102,6 +102,8 @@ const std::vector<TableNeed> kInputs = {
      {"leave_id", "correction_id", "start_ts", "end_ts", "destination_region_code", "status",
       "returned_ts"}},
     {"orgs", {"org_id", "region_code"}},
+    // Read subject by subject in time order (storage::PositionScan), never loaded whole.
+    {"positions", {"correction_id", "ts", "lon", "lat"}, true},
 };
 
 const ModelSpec kM14Spec{
@@ -110,7 +112,7 @@ const ModelSpec kM14Spec{
     .key = {"correction_id", "from"},
     .summary =
         "电子定位显示社区矫正对象离开执行地县（市、区），又无经批准的请假覆盖，连续停留超过"
-        "规定时长（定位轨迹按人流式读取）",
+        "规定时长",
     .inputs = kInputs,
     .params = {{.name = "out_of_area_minutes",
                 .type = ParamType::kInt,
@@ -147,8 +149,7 @@ const ModelSpec kM15Spec{
     .id = kM15,
     .name = "社区矫正失联",
     .key = {"correction_id", "from"},
-    .summary =
-        "电子定位的在矫对象连续无定位超过规定时长（2026-02-21起为48小时）（定位轨迹按人流式读取）",
+    .summary = "电子定位的在矫对象连续无定位超过规定时长（2026-02-21起为48小时）",
     .inputs = kInputs,
     .params = {{.name = "lost_contact_hours",
                 .type = ParamType::kInt,
@@ -261,6 +262,15 @@ struct LeaveCheck {
   std::string_view rule;  // law rule; empty when the user set overdue_hours
 };
 
+// The parameters in force for findings about one office (per-jurisdiction settings),
+// resolved once per office rather than once per subject.
+struct OfficeParams {
+  std::array<int64_t, 3> window_days{};  // M14, M15, M16
+  int64_t out_of_area_minutes = 0, confirm_minutes = 0, confirm_positions = 0;
+  std::optional<int64_t> lost_contact_hours;  // set by the user
+  std::optional<int64_t> overdue_hours;       // set by the user
+};
+
 struct Part {
   bool records = false;         // the leave-record part
   uint32_t begin = 0, end = 0;  // subjects_ range
@@ -280,6 +290,7 @@ class TrajectoryRun final : public PassRun {
   void CheckLeaves();
   Status BuildSubjects();
   void PlanParts();
+  const OfficeParams& ParamsOf(int32_t office);
 
   Status RunPositions(const Part& part, PassOutput& out) const;
   void RunRecords(PassOutput& out) const;
@@ -317,7 +328,31 @@ class TrajectoryRun final : public PassRun {
   std::vector<int32_t> org_region_;       // orgs dense id → region code
   std::vector<int32_t> ended_on_;         // corrections row → earliest terminating event day
   std::vector<Part> parts_;
+  std::vector<std::optional<OfficeParams>> office_params_;  // by org dense id (Start only)
+  std::optional<OfficeParams> global_params_;               // office unknown
 };
+
+const OfficeParams& TrajectoryRun::ParamsOf(int32_t office) {
+  const bool known =
+      office != kNull32 && office >= 0 && static_cast<size_t>(office) < office_params_.size();
+  std::optional<OfficeParams>& slot =
+      known ? office_params_[static_cast<size_t>(office)] : global_params_;
+  if (!slot) {
+    const ParamSet& p = *ctx_.params;
+    const int32_t org = known ? office : kNoOrg;
+    OfficeParams o;
+    for (int i = 0; i < 3; ++i) o.window_days[i] = p.Int(kModels[i]->id, "window_days", org);
+    o.out_of_area_minutes = p.Int(kM14, "out_of_area_minutes", org);
+    o.confirm_minutes = p.Int(kM14, "confirm_minutes", org);
+    o.confirm_positions = p.Int(kM14, "confirm_positions", org);
+    if (p.IsSet(kM15, "lost_contact_hours", org)) {
+      o.lost_contact_hours = p.Int(kM15, "lost_contact_hours", org);
+    }
+    if (p.IsSet(kM16, "overdue_hours", org)) o.overdue_hours = p.Int(kM16, "overdue_hours", org);
+    slot = o;
+  }
+  return *slot;
+}
 
 int64_t TrajectoryRun::CorrectionStart(int32_t row) const {
   const Frame& c = data_.Table("corrections");
@@ -381,6 +416,7 @@ Status TrajectoryRun::Prepare() {
       if (id[r] != kNull32) org_region_[static_cast<size_t>(id[r])] = region[r];
     }
   }
+  office_params_.assign(static_cast<size_t>(data_.Ids("orgs").size()), std::nullopt);
   leaves_by_correction_ =
       Groups(data_.Table("leaves").I32("correction_id"), data_.Ids("corrections").size());
   CheckLeaves();
@@ -425,9 +461,9 @@ void TrajectoryRun::CheckLeaves() {
       if (extended) continue;
       LeaveCheck& lc = leave_checks_[static_cast<size_t>(r)];
       lc.end_ts = end[r];
-      const bool user = ctx_.params->IsSet(kM16, "overdue_hours", office[c]);
-      if (user) {
-        lc.threshold_s = ctx_.params->Int(kM16, "overdue_hours", office[c]) * 3600;
+      const OfficeParams& op = ParamsOf(office[c]);
+      if (op.overdue_hours) {
+        lc.threshold_s = *op.overdue_hours * 3600;
       } else {
         const law::AbsenceThreshold t = law::AbsenceThresholdOn(BeijingDate(end[r]));
         lc.threshold_s = t.seconds;
@@ -458,7 +494,6 @@ Status TrajectoryRun::BuildSubjects() {
   const auto l_returned = leaves.I64("returned_ts");
   const int approved = leaves.Codes("status").IndexOf("approved");
   const int64_t as_of = ctx_.as_of;
-  const ParamSet& params = *ctx_.params;
   subject_of_row_.assign(static_cast<size_t>(corrections.rows()), -1);
   if (!selected_[kI14] && !selected_[kI15] && !selected_[kI16]) return Status::Ok();
 
@@ -492,9 +527,10 @@ Status TrajectoryRun::BuildSubjects() {
     if (s.residence == kNull32) continue;  // nowhere to be inside of
     s.period_from = CorrectionStart(r);
     s.period_to = std::min(as_of, CorrectionEnd(r));
+    const OfficeParams& op = ParamsOf(s.office);
     int64_t earliest = std::numeric_limits<int64_t>::max();
     for (int i = 0; i < 3; ++i) {
-      const int64_t days = params.Int(kModels[i]->id, "window_days", s.office);
+      const int64_t days = op.window_days[i];
       s.window_from[i] = std::max(as_of - days * kDay, s.period_from);
       if (selected_[i]) earliest = std::min(earliest, s.window_from[i]);
     }
@@ -544,12 +580,11 @@ Status TrajectoryRun::BuildSubjects() {
     }
 
     geo::TrackParams& p = s.params;
-    p.out_of_area_minutes = params.Int(kM14, "out_of_area_minutes", s.office);
-    p.confirm_minutes = params.Int(kM14, "confirm_minutes", s.office);
-    p.confirm_positions = static_cast<int>(params.Int(kM14, "confirm_positions", s.office));
-    s.lost_set = params.IsSet(kM15, "lost_contact_hours", s.office);
-    p.lost_contact_hours =
-        s.lost_set ? params.Int(kM15, "lost_contact_hours", s.office) : law_min_hours(s.read_from);
+    p.out_of_area_minutes = op.out_of_area_minutes;
+    p.confirm_minutes = op.confirm_minutes;
+    p.confirm_positions = static_cast<int>(op.confirm_positions);
+    s.lost_set = op.lost_contact_hours.has_value();
+    p.lost_contact_hours = s.lost_set ? *op.lost_contact_hours : law_min_hours(s.read_from);
     p.overdue_hours = overdue_hours == std::numeric_limits<int64_t>::max() ? 0 : overdue_hours;
     if (Status v = geo::TrackAnalyzer::Validate(p); !v.ok()) {
       return InvalidArgument("社区矫正机构 " + OfficeText(r) + " 的轨迹模型参数有误：" +
