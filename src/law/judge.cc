@@ -206,7 +206,11 @@ void Engine::FindDelivery() {
                    [](const CustodyEvent& a, const CustodyEvent& b) { return a.date < b.date; });
   std::optional<Date> escaped;
   for (const CustodyEvent& e : events_) {
-    if (e.kind == CustodyEventKind::kAdmitted && !delivery_) {
+    // Delivery to execution (EXCHANGE custody_events): the first admission at a prison, or
+    // at a detention centre on or after the judgment took effect (serving the term there);
+    // an earlier admission to a detention centre is pre-trial custody.
+    if (e.kind == CustodyEventKind::kAdmitted && !delivery_ &&
+        (e.facility == FacilityKind::kPrison || e.date >= s_.effective_date)) {
       delivery_ = e.date;
       delivery_facility_ = e.facility;
     }
