@@ -302,7 +302,7 @@ class TrajectoryRun final : public PassRun {
                PassOutput& out) const;
   // M16 for the subject's leaves: (a) merged with (b) from `result` (null: no positions).
   void EmitLeaves(const Subject& s, const geo::TrackResult* result, PassOutput& out) const;
-  void EmitM16(int32_t leave_row, const geo::OverdueAbroad* abroad, int64_t abroad_threshold_s,
+  void EmitM16(int32_t leave_row, const geo::OverdueAbroad* abroad, int64_t threshold_s,
                PassOutput& out) const;
 
   std::string RegionName(int32_t code) const;

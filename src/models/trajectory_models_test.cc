@@ -42,10 +42,11 @@ class World {
  public:
   // A correction (and its person). `monitored`, `status`, `status_date` as in the exchange.
   void Correction(const std::string& id, bool monitored, const std::string& status = "active",
-                  const std::string& status_date = "") {
+                  const std::string& status_date = "", const std::string& residence = "510184") {
     const std::string person = "P" + id.substr(1);
     persons_ << person << ",某" << person << ",,M,1980-01-01,510184\n";
-    corrections_ << id << "," << person << ",,probation,,2025-01-01,510184-CORR,510184,"
+    corrections_ << id << "," << person << ",,probation,,2025-01-01,510184-CORR," << residence
+                 << ","
                  << "2025-01-01,2027-12-31,2025-01-05," << status << "," << status_date << ","
                  << (monitored ? 1 : 0) << "\n";
   }
@@ -54,6 +55,9 @@ class World {
     for (int64_t t = from; t <= to; t += 600) At(id, t, p);
   }
   void At(const std::string& id, int64_t ts, Pt p) { tracks_[id][ts] = p; }
+  void Event(const std::string& correction, const std::string& event, const std::string& date) {
+    events_ << "E" << correction << "," << correction << "," << event << "," << date << ",\n";
+  }
   void Erase(const std::string& id, int64_t from, int64_t to) {
     auto& m = tracks_[id];
     m.erase(m.lower_bound(from), m.upper_bound(to));
@@ -83,6 +87,8 @@ class World {
                        "leave_id,correction_id,start_ts,end_ts,destination_region_code,"
                        "approved_by_org_id,status,returned_ts\n" +
                            leaves_.str());
+    testing::WriteFile(dir + "/correction_events.csv",
+                       "event_id,correction_id,event,date,note\n" + events_.str());
     std::ostringstream pos;
     pos << "correction_id,ts,lon,lat,source\n";
     pos.setf(std::ios::fixed);
@@ -95,7 +101,7 @@ class World {
   }
 
  private:
-  std::ostringstream persons_, corrections_, leaves_;
+  std::ostringstream persons_, corrections_, leaves_, events_;
   std::map<std::string, std::map<int64_t, Pt>> tracks_;
 };
 
@@ -146,6 +152,9 @@ World Scenarios() {
   w.Correction("C33", true);  // away without leave for three days: 脱管 too (JX-CC-14)
   Home(w, "C33");
   w.Stay("C33", kAsOf - 3 * kD, kAsOf, kShuangliu);
+  w.Correction("C36", true, "active", "", "");  // no residence given: the office's county
+  Home(w, "C36");
+  w.Stay("C36", t0, t0 + 150 * 60, kShuangliu);
   w.Correction("C16", false);  // not monitored: its positions are not judged
   Home(w, "C16");
   w.Stay("C16", t0, t0 + 10 * kH, kShuangliu);
@@ -167,6 +176,10 @@ World Scenarios() {
   // Terminated on 2026-06-27, last position 06-26 10:00: 14 hours, and nothing after.
   w.Correction("C17", true, "terminated", "2026-06-27");
   w.Stay("C17", kAsOf - 10 * kD, 1782439200, kHome);  // 2026-06-26T10:00:00+08:00
+  // Still `active`, but a 解除矫正 event on 06-27 ends the period as C15's status does.
+  w.Correction("C35", true);
+  w.Stay("C35", kAsOf - 10 * kD, 1782266400, kHome);
+  w.Event("C35", "terminated", "2026-06-27");
   // One position 40 days back, then silence until a day ago: the gap starts at that
   // position, found before the read range.
   w.Correction("C19", true);
@@ -377,7 +390,7 @@ TEST_F(TrajectoryModelsTest, M14OutOfArea) {
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   const int64_t t0 = kAsOf - 2 * kD;
   EXPECT_EQ(r.Ids("M14"),
-            (std::set<std::string>{"C02", "C04", "C07", "C09", "C10", "C27", "C32", "C33"}));
+            (std::set<std::string>{"C02", "C04", "C07", "C09", "C10", "C27", "C32", "C33", "C36"}));
 
   const Finding* f = r.Get("M14", Key2("C02", t0));
   ASSERT_NE(f, nullptr);
@@ -395,6 +408,10 @@ TEST_F(TrajectoryModelsTest, M14OutOfArea) {
   EXPECT_EQ(f->window.at("from"), FormatTimestamp(t0));
   EXPECT_EQ(f->window.at("to"), FormatTimestamp(t0 + 150 * 60));
 
+  // No residence in the record: the county of the office.
+  f = r.Get("M14", Key2("C36", t0));
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->facts.at("residence_region_code"), "510184");
   // 121 minutes: one minute over.
   f = r.Get("M14", Key2("C04", t0));
   ASSERT_NE(f, nullptr);
@@ -438,7 +455,7 @@ TEST_F(TrajectoryModelsTest, M14Parameters) {
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   // 150, 121 and exactly 180 minutes (C09) are now lawful; 200 minutes (C10) and longer
   // stays are not.
-  EXPECT_EQ(r.Ids("M14"), (std::set<std::string>{"C07", "C10", "C27", "C32", "C33"}));
+  EXPECT_EQ(r.Ids("M14"), (std::set<std::string>{"C07", "C10", "C27", "C32", "C33"}));  // not C36
   EXPECT_EQ(r.Get("M14", Key2("C10", kAsOf - 2 * kD))->facts.at("threshold_minutes"), 180);
   EXPECT_TRUE(r.Ids("M15").empty());  // only the selected models report
 
@@ -458,7 +475,7 @@ TEST_F(TrajectoryModelsTest, M15LostContact) {
   const RunOutput r = Run({});
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   // C18 and C34 fell silent in January and stayed so: five months without a position.
-  EXPECT_EQ(r.Ids("M15"), (std::set<std::string>{"C11", "C13", "C15", "C18", "C19", "C34"}));
+  EXPECT_EQ(r.Ids("M15"), (std::set<std::string>{"C11", "C13", "C15", "C18", "C19", "C34", "C35"}));
 
   const Finding* f = r.Get("M15", Key2("C11", kAsOf - 50 * kH));
   ASSERT_NE(f, nullptr);
@@ -482,6 +499,11 @@ TEST_F(TrajectoryModelsTest, M15LostContact) {
   EXPECT_EQ(f->facts.at("hours_without_position"), 62);
   EXPECT_EQ(f->facts.at("correction_ended"), "2026-06-27");
   EXPECT_NE(f->summary.find("至矫正终止之日（2026-06-27）"), std::string::npos) << f->summary;
+
+  // The same from a 解除矫正 event while the status still says 在矫.
+  f = r.Get("M15", Key2("C35", 1782266400));
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->facts.at("correction_ended"), "2026-06-27");
 
   // The gap starts at the position found before the read range.
   f = r.Get("M15", Key2("C19", kAsOf - 40 * kD));
@@ -515,7 +537,7 @@ TEST_F(TrajectoryModelsTest, M15ThresholdFollowsTheLawOfTheDayOrTheUser) {
   o.overrides = {{"M15", "lost_contact_hours", "24", "", "命令行"}};
   r = Run(o);
   EXPECT_EQ(r.Ids("M15"),
-            (std::set<std::string>{"C11", "C12", "C13", "C14", "C15", "C18", "C19", "C34"}));
+            (std::set<std::string>{"C11", "C12", "C13", "C14", "C15", "C18", "C19", "C34", "C35"}));
 }
 
 TEST_F(TrajectoryModelsTest, M16OverdueLeaves) {
