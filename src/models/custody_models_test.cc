@@ -12,6 +12,7 @@
 #include "domain/exchange_tables.h"
 #include "models/model.h"
 #include "models/registry.h"
+#include "models/testing/run_pass.h"
 
 namespace zj::models {
 namespace {
@@ -43,44 +44,13 @@ class CustodyTest : public ::testing::Test {
                                      std::vector<ParamOverride> overrides = {},
                                      std::vector<std::string_view> selected = {"M21", "M24",
                                                                                "M25"}) {
-    std::map<std::string, Finding> found;
     snapshot_ = b_.Finish();
-    const int32_t orgs = snapshot_->Ids("orgs").size();
-    const ModelParams mp[] = {{"M24", Spec("M24").params}};
-    const IdDict& dict = snapshot_->Ids("orgs");
-    auto params = ParamSet::Build(mp, overrides, orgs,
-                                  [&](std::string_view scope) -> Result<std::vector<bool>> {
-                                    std::vector<bool> v(static_cast<size_t>(orgs), false);
-                                    const int32_t id = dict.Find(scope);
-                                    if (id != kNull32) v[static_cast<size_t>(id)] = true;
-                                    return v;
-                                  });
-    EXPECT_TRUE(params.ok()) << params.status().message();
-    if (!params.ok()) return found;
-    params_ = std::make_unique<ParamSet>(std::move(*params));
-    RunContext ctx;
-    ctx.data = snapshot_.get();
-    ctx.as_of_date = *Date::Parse(as_of);
-    ctx.params = params_.get();
-    ctx.selected = std::move(selected);
-    auto run = CustodyPass().Start(ctx);
-    EXPECT_TRUE(run.ok());
-    if (!run.ok()) return found;
-    for (int part = 0; part < (*run)->parts(); ++part) {
-      PassOutput out;
-      EXPECT_TRUE((*run)->RunPart(part, out).ok());
-      for (Finding& f : out.findings()) {
-        const std::string key = std::string(f.model) + ":" + f.key[0].second;
-        EXPECT_EQ(found.count(key), 0u) << "keyed twice: " << key;
-        found.emplace(key, std::move(f));
-      }
-    }
-    return found;
+    return testing::RunPass(CustodyPass(), *snapshot_, as_of, std::move(overrides),
+                            std::move(selected));
   }
 
   SnapshotBuilder b_;
   std::unique_ptr<Snapshot> snapshot_;
-  std::unique_ptr<ParamSet> params_;
 };
 
 TEST(CustodySpecs, DeclareExistingColumnsKeysAndVersion) {
