@@ -31,15 +31,6 @@ int DaysInMonth(int y, int m) {
 
 // Era-based conversion: a 400-year era has 146097 days; March-based years put the
 // leap day at the end of the year so month lengths follow a simple formula.
-int32_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 void Date::ToCivil(int* year, int* month, int* day) const {
   const int32_t z = days_ + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;

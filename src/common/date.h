@@ -53,8 +53,16 @@ class Date {
 
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
-// Days since 1970-01-01 of a proleptic Gregorian y-m-d (no range check).
-int32_t DaysFromCivil(int year, int month, int day);
+// Days since 1970-01-01 of a proleptic Gregorian y-m-d (no range check). constexpr, so
+// that law tables can hold dates: Date::FromDays(DaysFromCivil(2017, 1, 1)).
+constexpr int32_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
 
 // Seconds since the Unix epoch.
 using Timestamp = int64_t;

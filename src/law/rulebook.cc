@@ -259,14 +259,7 @@ constexpr std::string_view k2016 = "法释〔2016〕23号";
 
 // Days since 1970-01-01 of a civil date, at compile time (the table is constexpr; the
 // `k…From` dates of the headers are checked against these rows by tests).
-constexpr Date Civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return Date::FromDays(era * 146097 + doe - 719468);
-}
+constexpr Date Civil(int y, int m, int d) { return Date::FromDays(DaysFromCivil(y, m, d)); }
 constexpr LawNumber From(LawNumber n, Date from) {
   n.from = from;
   return n;

@@ -11,14 +11,7 @@ namespace zj::law {
 namespace {
 
 // Days since 1970-01-01 of a civil date, at compile time (as in rulebook.cc).
-constexpr Date Civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return Date::FromDays(era * 146097 + doe - 719468);
-}
+constexpr Date Civil(int y, int m, int d) { return Date::FromDays(DaysFromCivil(y, m, d)); }
 
 constexpr Date kPts2021 = Civil(2021, 10, 1);      // 司规〔2021〕3号
 constexpr Date kAbsence2026 = Civil(2026, 2, 21);  // 司发通〔2026〕8号

@@ -97,7 +97,8 @@ void LoadOne(const DatabaseOpener& open_db, const TableLoad& load, LoadedTable* 
   spec.columns.push_back("row_no");
   for (const ColumnSpec* c : load.columns) spec.columns.emplace_back(c->name);
   spec.order_by = {"row_no"};
-  if (Status s = (*db)->BeginRead(); !s.ok()) return fail(s);
+  storage::Transaction tx(**db);  // declared before the scan: the scan ends first
+  if (Status s = tx.BeginRead(); !s.ok()) return fail(s);
   auto scan = storage::TableScan::Open(**db, spec);
   if (!scan.ok()) return fail(scan.status());
   auto frame = std::make_unique<Frame>(*load.table, 0);
@@ -138,8 +139,6 @@ void LoadOne(const DatabaseOpener& open_db, const TableLoad& load, LoadedTable* 
     }
     ++rows;
   }
-  scan->reset();
-  (void)(*db)->Rollback();
   frame->set_rows(rows);
   out->frame = std::move(frame);
 }

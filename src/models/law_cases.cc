@@ -329,35 +329,14 @@ Status ReadPerson(std::vector<Cursor>& cursors, std::string_view person, Date as
   return Status::Ok();
 }
 
-// Ends a read transaction however the scope is left.
-class ReadTransaction {
- public:
-  explicit ReadTransaction(storage::Database& db) : db_(db) {}
-  ~ReadTransaction() {
-    if (open_) (void)db_.Rollback();
-  }
-  Status Begin() {
-    ZJ_RETURN_IF_ERROR(db_.BeginRead());
-    open_ = true;
-    return Status::Ok();
-  }
-  Status Commit() {
-    open_ = false;
-    return db_.Commit();
-  }
-
- private:
-  storage::Database& db_;
-  bool open_ = false;
-};
 
 }  // namespace
 
 Result<std::vector<law::Case>> LoadPersonCases(storage::Database& db, std::string_view person_id,
                                                Date as_of) {
   ZJ_ASSIGN_OR_RETURN(std::vector<Cursor> cursors, OpenCursors(db, /*one_person=*/true));
-  ReadTransaction tx(db);
-  ZJ_RETURN_IF_ERROR(tx.Begin());
+  storage::Transaction tx(db);
+  ZJ_RETURN_IF_ERROR(tx.BeginRead());
   for (Cursor& c : cursors) {
     c.scan->Restart(person_id);
     ZJ_RETURN_IF_ERROR(c.Advance());
@@ -382,8 +361,8 @@ Status ForEachCase(storage::Database& db, Date as_of, const std::function<void(l
   ForEachStats& st = stats ? *stats : local;
   st = {};
   ZJ_ASSIGN_OR_RETURN(std::vector<Cursor> cursors, OpenCursors(db, /*one_person=*/false));
-  ReadTransaction tx(db);
-  ZJ_RETURN_IF_ERROR(tx.Begin());
+  storage::Transaction tx(db);
+  ZJ_RETURN_IF_ERROR(tx.BeginRead());
   for (Cursor& c : cursors) ZJ_RETURN_IF_ERROR(c.Advance());
   Cursor& persons = cursors.front();  // Readers() puts the driver first
   PersonRows rows;

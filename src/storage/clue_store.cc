@@ -62,27 +62,6 @@ struct Existing {
   bool seen = false;
 };
 
-// Rolls back unless committed.
-class WriteTxn {
- public:
-  explicit WriteTxn(Database& db) : db_(db) {}
-  ~WriteTxn() {
-    if (open_) (void)db_.Rollback();
-  }
-  Status Begin() {
-    ZJ_RETURN_IF_ERROR(db_.BeginWrite());
-    open_ = true;
-    return Status::Ok();
-  }
-  Status Commit() {
-    open_ = false;
-    return db_.Commit();
-  }
-
- private:
-  Database& db_;
-  bool open_ = false;
-};
 
 // WHERE clause and bindings shared by ListClues and CountClues.
 struct Where {
@@ -127,8 +106,8 @@ Result<RecordedRun> RecordRun(Database& db, const RunRecord& run,
       }
     }
   }
-  WriteTxn txn(db);
-  ZJ_RETURN_IF_ERROR(txn.Begin());
+  Transaction txn(db);
+  ZJ_RETURN_IF_ERROR(txn.BeginWrite());
   RecordedRun out;
   {
     ZJ_ASSIGN_OR_RETURN(auto ins, db.Prepare(

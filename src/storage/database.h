@@ -83,6 +83,35 @@ class Database {
   virtual std::string FilesDir() const = 0;
 };
 
+// A transaction that ends however the scope is left: rolled back unless committed.
+//   Transaction txn(db);
+//   ZJ_RETURN_IF_ERROR(txn.BeginWrite());   // or BeginRead()
+//   …
+//   ZJ_RETURN_IF_ERROR(txn.Commit());
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (open_) (void)db_.Rollback();
+  }
+  Status BeginRead() { return Begin(db_.BeginRead()); }
+  Status BeginWrite() { return Begin(db_.BeginWrite()); }
+  Status Commit() {
+    open_ = false;
+    return db_.Commit();
+  }
+
+ private:
+  Status Begin(Status s) {
+    open_ = s.ok();
+    return s;
+  }
+  Database& db_;
+  bool open_ = false;
+};
+
 // Convenience: prepares, binds nothing, and returns the first column of the first row.
 Result<int64_t> QueryInt(Database& db, std::string_view sql);
 
