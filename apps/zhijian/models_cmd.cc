@@ -115,6 +115,7 @@ int CmdModelsList(bool json) {
       out.push_back({{"id", m->id},
                      {"name", m->name},
                      {"key", m->key},
+                     {"key_one_of", m->key_one_of},
                      {"summary", m->summary},
                      {"version", m->version},
                      {"pass", models::PassOf(m->id)->name()},
@@ -126,7 +127,8 @@ int CmdModelsList(bool json) {
     return 0;
   }
   for (const models::ModelSpec* m : all) {
-    std::cout << m->id << "  " << m->name << "（线索键：" << Join(m->key, " 或 ") << "；版本 "
+    std::cout << m->id << "  " << m->name << "（线索键：" << Join(m->key, m->key_one_of ? " 或 " : " + ")
+              << "；版本 "
               << m->version << "）\n    " << m->summary << "\n";
     if (!m->basis.empty()) std::cout << "    依据：" << Join(m->basis, "、") << "\n";
     for (const models::ParamSpec& p : m->params) {

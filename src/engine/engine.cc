@@ -88,12 +88,19 @@ struct PassState {
   int parts_left = 0;
 };
 
+// The finding's key holds exactly the declared columns, in order (or, for a one-of key,
+// exactly one of them), none empty.
 bool KeyDeclared(const models::ModelSpec& spec, const models::Finding& f) {
-  if (f.key.empty()) return false;
-  std::set<std::string_view> seen;
   for (const auto& [k, v] : f.key) {
-    if (std::find(spec.key.begin(), spec.key.end(), k) == spec.key.end()) return false;
-    if (!seen.insert(k).second || v.empty()) return false;
+    if (v.empty()) return false;
+  }
+  if (spec.key_one_of) {
+    return f.key.size() == 1 &&
+           std::find(spec.key.begin(), spec.key.end(), f.key[0].first) != spec.key.end();
+  }
+  if (f.key.size() != spec.key.size()) return false;
+  for (size_t i = 0; i < f.key.size(); ++i) {
+    if (f.key[i].first != spec.key[i]) return false;
   }
   return true;
 }

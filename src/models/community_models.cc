@@ -48,6 +48,7 @@ const ModelSpec kM13Spec{
     .id = kM13,
     .name = "社区矫正漏管",
     .key = {"sentence_id", "change_id"},
+             .key_one_of = true,
     .summary =
         "判处管制、宣告缓刑的判决或假释、暂予监外执行的裁定决定生效后，没有社区矫正档案，"
         "或未在法定期限内报到",

@@ -181,6 +181,7 @@ std::vector<ModelSpec> MakeSpecs() {
   s[kM06] = {.id = kIds[kM06],
              .name = "刑期计算错误",
              .key = {"sentence_id", "change_id"},
+             .key_one_of = true,
              .summary =
                  "判决载明的刑期止日，或减刑裁定载明的减刑后刑期止日、无期死缓减为有期后的刑期"
                  "止日、假释考验期满日，与按刑期起日、刑期、折抵和此前刑期变动推算的不符（判决"

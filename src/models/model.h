@@ -46,7 +46,10 @@ std::string_view SeverityLabel(Severity s);  // 高 | 中 | 低
 struct ModelSpec {
   std::string_view id;                // "M02"
   std::string_view name;              // 减刑间隔不足
-  std::vector<std::string_view> key;  // finding key columns, as MODELS.md names them
+  // Finding key columns, as MODELS.md names them: together (M14: correction_id + from), or,
+  // when `key_one_of`, exactly one of them per finding (M06: sentence_id, or change_id).
+  std::vector<std::string_view> key;
+  bool key_one_of = false;
   std::string_view summary;           // 中文: what it finds, one sentence
   std::vector<TableNeed> inputs;
   std::vector<ParamSpec> params;

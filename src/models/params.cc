@@ -8,7 +8,8 @@ namespace zj::models {
 namespace {
 
 std::string Where(const ParamOverride& o) {
-  std::string w = o.source.empty() ? std::string("参数") : o.source + " 中的参数";
+  std::string w = o.source.empty() || o.source == "命令行" ? o.source + "参数"
+                                                           : o.source + " 中的参数";
   w += " " + o.model + "." + o.name;
   if (!o.org_id.empty()) w += "（辖区 " + o.org_id + "）";
   return w;
