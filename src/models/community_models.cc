@@ -651,15 +651,6 @@ void CommunityRun::RunM17(PassOutput& out) const {
   const auto ch_decided = changes.I32("decision_date");
   const int recommit = CodeIndex(changes, "change_type", "recommit");
 
-  // Tolerance by org, resolved once.
-  std::vector<int32_t> tolerance(static_cast<size_t>(org_ids.size()), -1);
-  auto tolerance_of = [&](int32_t org) {
-    if (org == kNull32) return static_cast<int32_t>(ctx_.params->Int(kM17, "tolerance_days"));
-    int32_t& t = tolerance[static_cast<size_t>(org)];
-    if (t < 0) t = static_cast<int32_t>(ctx_.params->Int(kM17, "tolerance_days", org));
-    return t;
-  };
-
   int64_t scanned = 0;
   for (int32_t r = 0; r < corrections.rows(); ++r) {
     if (c_end[r] == kNull32 || c_type[r] == kNull32) continue;
@@ -756,7 +747,8 @@ void CommunityRun::RunM17(PassOutput& out) const {
 
     const int32_t diff = stated - *computed;
     const int32_t office = c_office[r];
-    if (std::abs(diff) <= tolerance_of(office)) continue;
+    const int64_t tolerance = ctx_.params->Int(kM17, "tolerance_days", office);
+    if (std::abs(diff) <= tolerance) continue;
     Finding f;
     f.model = kM17;
     f.key = {{"correction_id", std::string(corrections.IdText("correction_id", r))}};
@@ -773,7 +765,7 @@ void CommunityRun::RunM17(PassOutput& out) const {
     f.facts = std::move(facts);
     f.basis = {rule};
     if (rule == "JX-CONV-01" && c_type[r] != temp) f.basis.push_back("JX-TERM-03");
-    if (tolerance_of(office) > 0) f.basis.push_back("PARAM:tolerance_days");
+    if (tolerance > 0) f.basis.push_back("PARAM:tolerance_days");
     out.Emit(std::move(f));
   }
   out.Scanned(kM17, scanned);
@@ -892,7 +884,7 @@ void CommunityRun::RunM18(PassOutput& out) const {
 
     const Listing& main = listings.front();
     const int64_t grace =
-        ctx_.params->Int(kM18, "grace_days", main.org == kNull32 ? kNoOrg : main.org);
+        ctx_.params->Int(kM18, "grace_days", main.org);
     if (as_of - death <= grace) continue;
     Finding f;
     f.model = kM18;

@@ -368,7 +368,7 @@ void RunM24(const RunContext& ctx, PassOutput& out) {
   const int32_t as_of = ctx.as_of_date.days();
   for (int32_t r = 0; r < t.rows(); ++r) {
     if (decision[r] == kNull32 || decision[r] > as_of) continue;
-    const int64_t n = ctx.params->Int(kM24, "rs_copy_days", org[r] == kNull32 ? kNoOrg : org[r]);
+    const int64_t n = ctx.params->Int(kM24, "rs_copy_days", org[r]);
     // JX-CONV-02: the decision day is not counted; day decision + n is the last day in time.
     const int32_t due = decision[r] + static_cast<int32_t>(n);
     const bool never = received[r] == kNull32;

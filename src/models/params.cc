@@ -92,7 +92,7 @@ Result<ParamSet> ParamSet::Build(
         }
       }
       e.by_org.assign(static_cast<size_t>(std::max(org_count, 0)), -1);
-      set.entries_.emplace(std::string(m.model) + "." + std::string(p.name), std::move(e));
+      set.entries_[std::string(m.model)].emplace(std::string(p.name), std::move(e));
     }
   }
   // Global settings first (configuration, then command line: later wins), then scoped ones
@@ -109,8 +109,9 @@ Result<ParamSet> ParamSet::Build(
       if (m.model == o.model) model = &m;
     }
     if (!model) return InvalidArgument(Where(o) + "：没有模型 " + o.model);
-    auto it = set.entries_.find(o.model + "." + o.name);
-    if (it == set.entries_.end()) {
+    auto m = set.entries_.find(o.model);
+    auto it = m == set.entries_.end() ? Entries::iterator() : m->second.find(o.name);
+    if (m == set.entries_.end() || it == m->second.end()) {
       return InvalidArgument(Where(o) + "：模型 " + o.model + " 没有参数 " + o.name + "；可用参数：" +
                              ParamList(*model));
     }
@@ -130,7 +131,7 @@ Result<ParamSet> ParamSet::Build(
   std::stable_sort(scoped.begin(), scoped.end(),
                    [](const Scoped& a, const Scoped& b) { return a.count > b.count; });
   for (const Scoped& s : scoped) {
-    Entry& e = set.entries_.at(s.o->model + "." + s.o->name);
+    Entry& e = set.entries_.at(s.o->model).at(s.o->name);
     Value v{.spec = e.global.spec, .set = true};
     (void)ParseValue(*v.spec, s.o->value, &v.number, &v.codes);
     e.scoped.emplace_back(s.o->org_id, v);
@@ -143,12 +144,12 @@ Result<ParamSet> ParamSet::Build(
 }
 
 const ParamSet::Entry& ParamSet::Find(std::string_view model, std::string_view name) const {
-  std::string k(model);
-  k += '.';
-  k += name;
-  auto it = entries_.find(k);
-  if (it == entries_.end()) throw std::logic_error("undeclared parameter " + k);
-  return it->second;
+  auto m = entries_.find(model);
+  if (m != entries_.end()) {
+    auto it = m->second.find(name);
+    if (it != m->second.end()) return it->second;
+  }
+  throw std::logic_error("undeclared parameter " + std::string(model) + "." + std::string(name));
 }
 
 const ParamSet::Value& ParamSet::At(const Entry& e, int32_t org) const {
@@ -187,15 +188,16 @@ nlohmann::json ParamSet::ToJson() const {
     return v.number;
   };
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [k, e] : entries_) {
-    const size_t dot = k.find('.');
-    nlohmann::json p = {{"value", value_json(e.global)}, {"default", !e.global.set}};
-    if (!e.scoped.empty()) {
-      nlohmann::json j = nlohmann::json::object();
-      for (const auto& [org, v] : e.scoped) j[org] = value_json(v);
-      p["jurisdictions"] = j;
+  for (const auto& [model, entries] : entries_) {
+    for (const auto& [name, e] : entries) {
+      nlohmann::json p = {{"value", value_json(e.global)}, {"default", !e.global.set}};
+      if (!e.scoped.empty()) {
+        nlohmann::json j = nlohmann::json::object();
+        for (const auto& [org, v] : e.scoped) j[org] = value_json(v);
+        p["jurisdictions"] = j;
+      }
+      out[model][name] = p;
     }
-    out[k.substr(0, dot)][k.substr(dot + 1)] = p;
   }
   return out;
 }

@@ -107,7 +107,10 @@ class ParamSet {
   };
   const Entry& Find(std::string_view model, std::string_view name) const;
   const Value& At(const Entry& e, int32_t org) const;
-  std::map<std::string, Entry, std::less<>> entries_;  // "M14.out_of_area_minutes"
+  // model → parameter name → entry; looked up by string_view, without allocating, so
+  // models may ask per row.
+  using Entries = std::map<std::string, Entry, std::less<>>;
+  std::map<std::string, Entries, std::less<>> entries_;
 };
 
 }  // namespace zj::models

@@ -81,29 +81,6 @@ std::string Yuan(int64_t fen) { return Money{fen}.ToYuanString(); }
 
 int32_t MonthOf(Date d) { return d.year() * 12 + (d.month() - 1); }
 
-// Resolves a per-org parameter once per org.
-class PerOrg {
- public:
-  PerOrg(const RunContext& ctx, std::string_view model, std::string_view name)
-      : ctx_(ctx),
-        model_(model),
-        name_(name),
-        values_(static_cast<size_t>(ctx.data->Ids("orgs").size())),
-        global_(ctx.params->Num(model, name)) {}
-  double operator()(int32_t org) {
-    if (org == kNull32 || static_cast<size_t>(org) >= values_.size()) return global_;
-    std::optional<double>& v = values_[static_cast<size_t>(org)];
-    if (!v) v = ctx_.params->Num(model_, name_, org);
-    return *v;
-  }
-
- private:
-  const RunContext& ctx_;
-  std::string_view model_, name_;
-  std::vector<std::optional<double>> values_;
-  double global_;
-};
-
 class PropertyRun final : public PassRun {
  public:
   explicit PropertyRun(const RunContext& ctx) : ctx_(ctx), data_(*ctx.data) {
@@ -148,7 +125,6 @@ void PropertyRun::RunM19(PassOutput& out) const {
   const auto s_court = sentences.I32("court_org_id");
   const auto fine = sentences.I64("fine");
   const auto confiscation = sentences.I64("confiscation");
-  PerOrg filing_days(ctx_, kM19, "filing_days");
 
   int64_t scanned = 0;
   for (int32_t r = 0; r < sentences.rows(); ++r) {
@@ -158,7 +134,7 @@ void PropertyRun::RunM19(PassOutput& out) const {
     if ((!fined && !confiscated) || s_eff[r] == kNull32) continue;
     ++scanned;
     const Date effective = Date::FromDays(s_eff[r]);
-    const int days = static_cast<int>(filing_days(s_court[r]));
+    const int days = static_cast<int>(ctx_.params->Int(kM19, "filing_days", s_court[r]));
     const Date deadline = effective + days;  // JX-CONV-02: the day it took effect not counted
     if (as_of <= deadline) continue;
 
@@ -269,7 +245,6 @@ void PropertyRun::RunM20(PassOutput& out) const {
   const auto s_fine = sentences.I64("fine");
   const auto s_conf = sentences.I64("confiscation");
   const auto s_rest = sentences.I64("restitution");
-  PerOrg ability_spending(ctx_, kM20, "ability_spending");
 
   int64_t scanned = 0;
   for (int32_t r = 0; r < cases.rows(); ++r) {
@@ -319,7 +294,7 @@ void PropertyRun::RunM20(PassOutput& out) const {
             ? sentence_row_of[c_sentence[r]]
             : -1;
     if (court == kNull32 && srow >= 0) court = s_court[srow];
-    const double threshold_yuan = ability_spending(court);
+    const double threshold_yuan = ctx_.params->Num(kM20, "ability_spending", court);
     const int64_t threshold = static_cast<int64_t>(threshold_yuan * 100 + 0.5);
     const bool by_balance = best_balance != kNull64 && best_balance >= left;
     const bool by_spending = spending > 0 && (spending >= threshold || spending >= left);
