@@ -32,6 +32,7 @@
 #include "storage/migrations.h"
 #include "synth/synth.h"
 #include "tests/support/batch_builder.h"
+#include "tests/support/synth_store.h"
 
 namespace zj {
 namespace {
@@ -309,20 +310,12 @@ void CheckCli(const std::string& db_path, const Outcome& o, const std::string& l
 }
 
 TEST(LawSynth, TinyProvinceEveryPlantedViolationFoundNoFalseViolations) {
-  const std::string work = testing::TempDir("law-synth");
-  synth::Options o;
-  o.scale = synth::Scale::kTiny;
-  o.seed = 20251;
-  o.out_dir = work + "/synth";
-  o.geo_dir = testing::SourceDir() + "/data/geo";
-  auto gen = synth::Generate(o);
-  ASSERT_TRUE(gen.ok()) << gen.status().ToString();
-  auto db = storage::Database::Open("sqlite://" + work + "/store.db");
+  auto store = testing::MakeSynthStore(synth::Scale::kTiny, 20251, "law-synth");
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  const std::string work = store->dir;
+  const synth::Report* gen = &store->synth;
+  auto db = storage::Database::Open(store->url);
   ASSERT_TRUE(db.ok());
-  ASSERT_TRUE(storage::Migrate(**db).ok());
-  auto report = ingest::ImportBatch(**db, gen->batch_dir);
-  ASSERT_TRUE(report.ok()) << report.status().ToString();
-  ASSERT_EQ(report->outcome, ingest::ImportOutcome::kApplied) << report->ToChinese();
 
   const Outcome out = Check(**db, gen->labels_path);
   Print("tiny seed 20251", out);

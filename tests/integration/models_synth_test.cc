@@ -19,9 +19,9 @@
 #include "ingest/importer.h"
 #include "models/registry.h"
 #include "storage/clue_store.h"
-#include "storage/migrations.h"
 #include "synth/synth.h"
 #include "tests/support/batch_builder.h"
+#include "tests/support/synth_store.h"
 
 namespace zj {
 namespace {
@@ -36,28 +36,19 @@ Identity IdentityOf(const nlohmann::json& j) {
           j.at("org_id").get<std::string>()};
 }
 
-struct SynthStore {
-  std::string dir;
-  std::string url;
-  std::string batch_dir;
+// A generated and imported store with its labels, by model.
+struct LabelledStore {
+  testing::SynthStore store;
   std::map<std::string, std::set<Identity>> labels;  // model → planted findings
 };
 
-SynthStore Build(synth::Scale scale, uint64_t seed, const std::string& name) {
-  SynthStore s;
-  s.dir = testing::TempDir(name);
-  synth::Options o{.scale = scale, .seed = seed, .out_dir = s.dir + "/synth"};
-  auto gen = synth::Generate(o);
-  EXPECT_TRUE(gen.ok()) << gen.status().message();
-  if (!gen.ok()) return s;
-  s.batch_dir = gen->batch_dir;
-  s.url = "sqlite://" + s.dir + "/store.db";
-  auto db = storage::Database::Open(s.url);
-  EXPECT_TRUE(db.ok());
-  EXPECT_TRUE(storage::Migrate(**db).ok());
-  auto report = ingest::ImportBatch(**db, gen->batch_dir);
-  EXPECT_TRUE(report.ok() && report->outcome == ingest::ImportOutcome::kApplied);
-  std::ifstream in(gen->labels_path);
+LabelledStore Build(synth::Scale scale, uint64_t seed, const std::string& name) {
+  LabelledStore s;
+  auto store = testing::MakeSynthStore(scale, seed, name);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  if (!store.ok()) return s;
+  s.store = std::move(*store);
+  std::ifstream in(s.store.synth.labels_path);
   for (std::string line; std::getline(in, line);) {
     const nlohmann::json j = nlohmann::json::parse(line);
     s.labels[j.at("model").get<std::string>()].insert(IdentityOf(j));
@@ -71,11 +62,11 @@ std::string Show(const Identity& i) {
 }
 
 // Runs every model and compares with the labels, model by model.
-void ExpectExactlyTheLabels(const SynthStore& s) {
+void ExpectExactlyTheLabels(const LabelledStore& s) {
   engine::RunOptions o;
   o.threads = 2;
   o.data_dir = testing::SourceDir() + "/data";
-  auto run = engine::RunModels(s.url, o);
+  auto run = engine::RunModels(s.store.url, o);
   ASSERT_TRUE(run.ok()) << run.status().message();
   std::map<std::string, std::set<Identity>> found;
   for (const models::Finding& f : run->findings) {
@@ -97,32 +88,32 @@ void ExpectExactlyTheLabels(const SynthStore& s) {
     }
     EXPECT_TRUE(missed.empty()) << id << " missed " << missed.size() << " of " << want.size()
                                 << ", e.g. " << missed.front();
-    EXPECT_TRUE(extra.empty()) << id << " found " << extra.size()
-                               << " not planted, e.g. " << extra.front();
+    EXPECT_TRUE(extra.empty()) << id << " found " << extra.size() << " not planted, e.g. "
+                               << extra.front();
   }
 }
 
 TEST(ModelsSynth, TinyEverySeedExactlyTheLabels) {
   for (uint64_t seed : {20251u, 7u, 11u}) {
     SCOPED_TRACE("seed " + std::to_string(seed));
-    SynthStore s = Build(synth::Scale::kTiny, seed, "models-tiny-" + std::to_string(seed));
+    LabelledStore s = Build(synth::Scale::kTiny, seed, "models-tiny-" + std::to_string(seed));
     ExpectExactlyTheLabels(s);
-    fs::remove_all(s.dir);
+    fs::remove_all(s.store.dir);
   }
 }
 
 TEST(ModelsSynth, CityExactlyTheLabels) {
-  SynthStore s = Build(synth::Scale::kCity, 20251, "models-city");
+  LabelledStore s = Build(synth::Scale::kCity, 20251, "models-city");
   ExpectExactlyTheLabels(s);
-  fs::remove_all(s.dir);
+  fs::remove_all(s.store.dir);
 }
 
 // Rewrites one row of a synth CSV (by its first column) with `column` set to `value`, as a
 // new batch holding just that row.
-void WriteCorrection(const SynthStore& s, const std::string& table, const std::string& id,
+void WriteCorrection(const LabelledStore& s, const std::string& table, const std::string& id,
                      const std::string& column, const std::string& value,
                      const std::string& batch_dir) {
-  std::ifstream in(s.batch_dir + "/" + table + ".csv");
+  std::ifstream in(s.store.synth.batch_dir + "/" + table + ".csv");
   std::string header, line, row;
   std::getline(in, header);
   while (std::getline(in, line)) {
@@ -151,16 +142,16 @@ void WriteCorrection(const SynthStore& s, const std::string& table, const std::s
 }
 
 TEST(ModelsSynth, CluesLastAcrossRunsAndCorrectedDataResolvesThem) {
-  SynthStore s = Build(synth::Scale::kTiny, 20251, "models-clues");
+  LabelledStore s = Build(synth::Scale::kTiny, 20251, "models-clues");
   engine::RunOptions o;
   o.threads = 2;
   o.data_dir = testing::SourceDir() + "/data";
-  auto first = engine::RunModels(s.url, o);
+  auto first = engine::RunModels(s.store.url, o);
   ASSERT_TRUE(first.ok()) << first.status().message();
   ASSERT_GT(first->findings.size(), 25u);
   EXPECT_EQ(first->clues.created, static_cast<int64_t>(first->findings.size()));
 
-  auto second = engine::RunModels(s.url, o);
+  auto second = engine::RunModels(s.store.url, o);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->clues.created, 0);
   EXPECT_EQ(second->clues.updated, 0);
@@ -172,12 +163,12 @@ TEST(ModelsSynth, CluesLastAcrossRunsAndCorrectedDataResolvesThem) {
   const std::string rs_id = nlohmann::json::parse(std::get<1>(m24)).at("rs_id");
   std::string decision;
   {
-    std::ifstream in(s.batch_dir + "/residence_surveillance.csv");
+    std::ifstream in(s.store.synth.batch_dir + "/residence_surveillance.csv");
     std::string header, line;
     std::getline(in, header);
     ASSERT_NE(header.find("decision_date"), std::string::npos);
   }
-  auto db = storage::Database::Open(s.url);
+  auto db = storage::Database::Open(s.store.url);
   ASSERT_TRUE(db.ok());
   {
     auto st = (*db)->Prepare(
@@ -189,12 +180,12 @@ TEST(ModelsSynth, CluesLastAcrossRunsAndCorrectedDataResolvesThem) {
     decision = std::string((*st)->ColumnText(0));
   }
   WriteCorrection(s, "residence_surveillance", rs_id, "copy_received_date", decision,
-                  s.dir + "/correction");
-  auto applied = ingest::ImportBatch(**db, s.dir + "/correction");
+                  s.store.dir + "/correction");
+  auto applied = ingest::ImportBatch(**db, s.store.dir + "/correction");
   ASSERT_TRUE(applied.ok() && applied->outcome == ingest::ImportOutcome::kApplied)
       << (applied.ok() ? applied->ToChinese() : applied.status().message());
 
-  auto third = engine::RunModels(s.url, o);
+  auto third = engine::RunModels(s.store.url, o);
   ASSERT_TRUE(third.ok()) << third.status().message();
   EXPECT_EQ(third->clues.created, 0);
   EXPECT_EQ(third->clues.resolved, 1);
@@ -215,7 +206,7 @@ TEST(ModelsSynth, CluesLastAcrossRunsAndCorrectedDataResolvesThem) {
   ASSERT_TRUE(runs.ok());
   EXPECT_NE((*runs)[0].record.batches.find("CORRECTION#0001"), std::string::npos);
   db->reset();
-  fs::remove_all(s.dir);
+  fs::remove_all(s.store.dir);
 }
 
 }  // namespace

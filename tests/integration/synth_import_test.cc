@@ -13,27 +13,20 @@
 #include "storage/migrations.h"
 #include "synth/synth.h"
 #include "tests/support/batch_builder.h"
+#include "tests/support/synth_store.h"
 
 namespace zj {
 namespace {
 namespace fs = std::filesystem;
 
 TEST(SynthImport, TinyProvinceImportsStrictlyAndCompletely) {
-  const std::string work = testing::TempDir("synth-import");
-  synth::Options o;
-  o.scale = synth::Scale::kTiny;
-  o.seed = 11;
-  o.out_dir = work + "/synth";
-  o.geo_dir = testing::SourceDir() + "/data/geo";
-  auto gen = synth::Generate(o);
-  ASSERT_TRUE(gen.ok()) << gen.status().ToString();
-
-  auto db = storage::Database::Open("sqlite://" + work + "/store.db");
+  auto store = testing::MakeSynthStore(synth::Scale::kTiny, 11, "synth-import");
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  const std::string work = store->dir;
+  const synth::Report* gen = &store->synth;
+  const ingest::ImportReport* report = &store->import;
+  auto db = storage::Database::Open(store->url);
   ASSERT_TRUE(db.ok());
-  ASSERT_TRUE(storage::Migrate(**db).ok());
-  auto report = ingest::ImportBatch(**db, gen->batch_dir);
-  ASSERT_TRUE(report.ok()) << report.status().ToString();
-  ASSERT_EQ(report->outcome, ingest::ImportOutcome::kApplied) << report->ToChinese();
   EXPECT_EQ(report->issue_count, 0);
   for (const auto& [table, rows] : gen->rows) {
     auto n = storage::QueryInt(**db, "SELECT count(*) FROM " + table);
