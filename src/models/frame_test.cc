@@ -4,9 +4,8 @@
 
 #include <filesystem>
 
-#include "ingest/importer.h"
-#include "storage/migrations.h"
 #include "tests/support/batch_builder.h"
+#include "tests/support/test_store.h"
 
 namespace zj::models {
 namespace {
@@ -14,19 +13,18 @@ namespace {
 TEST(SnapshotBuilder, ParsesLikeTheImporterAndSharesIds) {
   SnapshotBuilder b;
   b.Table("persons", {"person_id", "birth_date"});
-  b.Table("term_changes", {"change_id", "person_id", "change_type", "proposal_date",
-                           "reduction_months"});
+  b.Table("term_changes",
+          {"change_id", "person_id", "change_type", "proposal_date", "reduction_months"});
   b.Table("sentences", {"sentence_id", "categories", "fine"});
   ASSERT_TRUE(b.Row("persons", {{"person_id", "P-2"}, {"birth_date", "1990-02-28"}}).ok());
   ASSERT_TRUE(b.Row("persons", {{"person_id", "P-1"}}).ok());
   ASSERT_TRUE(b.Row("term_changes", {{"change_id", "C-1"},
-                                      {"person_id", "P-1"},
-                                      {"change_type", "parole"},
-                                      {"proposal_date", "2025-03-01"}})
+                                     {"person_id", "P-1"},
+                                     {"change_type", "parole"},
+                                     {"proposal_date", "2025-03-01"}})
                   .ok());
-  ASSERT_TRUE(b.Row("sentences", {{"sentence_id", "S-1"},
-                                   {"categories", "recidivist;minor"},
-                                   {"fine", "12.50"}})
+  ASSERT_TRUE(b.Row("sentences",
+                    {{"sentence_id", "S-1"}, {"categories", "recidivist;minor"}, {"fine", "12.50"}})
                   .ok());
   // A bad value is refused and adds nothing.
   Status bad = b.Row("term_changes", {{"change_id", "C-2"}, {"proposal_date", "2025-02-30"}});
@@ -77,14 +75,7 @@ TEST(LoadSnapshot, ReadsTheStoreInParallelWithOneIdSpace) {
   testing::WriteFile(work + "/src/custody_events.csv",
                      "event_id,person_id,facility_org_id,event,date\n"
                      "E-1,P-2,510000-PRISON-01,admitted,2024-01-02\n");
-  ASSERT_TRUE(testing::BuildBatch(work + "/src", work + "/batch", {}).ok());
-  {
-    auto db = storage::Database::Open(url);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(storage::Migrate(**db).ok());
-    auto r = ingest::ImportBatch(**db, work + "/batch");
-    ASSERT_TRUE(r.ok() && r->outcome == ingest::ImportOutcome::kApplied);
-  }
+  ASSERT_TRUE(testing::ImportCsvFolder(work + "/src", work).ok());
   Snapshot snap;
   const TableNeed needs[] = {{"custody_events", {"person_id", "facility_org_id", "date"}},
                              {"persons", {"person_id", "gender"}},

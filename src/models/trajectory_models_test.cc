@@ -12,11 +12,10 @@
 
 #include "geo/county_index.h"
 #include "geo/regions.h"
-#include "ingest/importer.h"
 #include "models/jurisdiction.h"
 #include "models/registry.h"
-#include "storage/migrations.h"
 #include "tests/support/batch_builder.h"
+#include "tests/support/test_store.h"
 
 namespace zj::models {
 namespace {
@@ -273,16 +272,10 @@ class TrajectoryModelsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     work_ = new std::string(testing::TempDir("trajectory-models"));
     Scenarios().Write(*work_ + "/src");
-    url_ = new std::string("sqlite://" + *work_ + "/store.db");
-    auto db = storage::Database::Open(*url_);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(storage::Migrate(**db).ok());
-    testing::BuildOptions o;
-    o.exported_at = "2026-06-30T23:00:00+08:00";
-    ASSERT_TRUE(testing::BuildBatch(*work_ + "/src", *work_ + "/batch", o).ok());
-    auto r = ingest::ImportBatch(**db, *work_ + "/batch");
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    ASSERT_EQ(r->outcome, ingest::ImportOutcome::kApplied) << r->ToChinese();
+    auto url = testing::ImportCsvFolder(*work_ + "/src", *work_,
+                                        {.exported_at = "2026-06-30T23:00:00+08:00"});
+    ASSERT_TRUE(url.ok()) << url.status().ToString();
+    url_ = new std::string(*url);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*work_);

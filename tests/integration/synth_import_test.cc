@@ -13,7 +13,7 @@
 #include "storage/migrations.h"
 #include "synth/synth.h"
 #include "tests/support/batch_builder.h"
-#include "tests/support/synth_store.h"
+#include "tests/support/test_store.h"
 
 namespace zj {
 namespace {
