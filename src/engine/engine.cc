@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 #include "models/jurisdiction.h"
@@ -239,10 +240,11 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
         if (it != stats.end()) it->second.scanned += n;
       }
       for (models::Finding& f : out.findings()) {
-        const models::ModelSpec* spec = models::FindModel(f.model);
-        if (!spec || models::PassOf(f.model) != st->pass) {
-          return Internal("监督模型输出了未声明的模型编号 " + std::string(f.model));
+        const models::ModelSpec* spec = nullptr;
+        for (const models::ModelSpec* m : st->pass->models()) {
+          if (m->id == f.model) spec = m;
         }
+        if (!spec) return Internal("监督模型输出了未声明的模型编号 " + std::string(f.model));
         if (!KeyDeclared(*spec, f)) {
           return Internal("模型 " + std::string(f.model) + " 的线索键不符合声明：" +
                           models::KeyJson(f));
@@ -257,6 +259,7 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
           }
         }
         f.model = spec->id;  // the registry's static storage
+        if (f.title.empty()) f.title = spec->name;
         findings.push_back(std::move(f));
       }
     }
@@ -267,22 +270,29 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
       it->second.pass_cpu_ms = st->cpu_ms;
     }
   }
-  std::vector<std::pair<std::string, size_t>> order;
+  // Sort by (model, key); the key text is kept for the clue records.
+  struct Keyed {
+    std::string_view model;
+    std::string key;
+    size_t index;
+    bool operator<(const Keyed& o) const { return std::tie(model, key) < std::tie(o.model, o.key); }
+  };
+  std::vector<Keyed> order;
   order.reserve(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
-    order.emplace_back(std::string(findings[i].model) + '\x1f' + models::KeyJson(findings[i]), i);
+    order.push_back({findings[i].model, models::KeyJson(findings[i]), i});
   }
   std::sort(order.begin(), order.end());
   for (size_t i = 1; i < order.size(); ++i) {
-    if (order[i].first == order[i - 1].first) {
-      return Internal("监督模型对同一键输出了两条线索：" + std::string(findings[order[i].second].model) +
-                      " " + models::KeyJson(findings[order[i].second]));
+    if (order[i].model == order[i - 1].model && order[i].key == order[i - 1].key) {
+      return Internal("监督模型对同一键输出了两条线索：" + std::string(order[i].model) + " " +
+                      order[i].key);
     }
   }
   result.findings.reserve(findings.size());
-  for (const auto& [k, i] : order) {
-    ++stats[findings[i].model].findings;
-    result.findings.push_back(std::move(findings[i]));
+  for (const Keyed& k : order) {
+    ++stats[k.model].findings;
+    result.findings.push_back(std::move(findings[k.index]));
   }
 
   // The data must not have changed while we read it.
@@ -296,8 +306,7 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
     std::ofstream out(options.findings_path, std::ios::binary | std::ios::trunc);
     if (!out) return IoError("无法写入线索文件 " + options.findings_path);
     for (const models::Finding& f : result.findings) {
-      const models::ModelSpec* spec = models::FindModel(f.model);
-      out << models::FindingJson(f, spec->name, detected_at).dump() << '\n';
+      out << models::FindingJson(f, detected_at).dump() << '\n';
     }
     if (!out.flush()) return IoError("写入线索文件失败：" + options.findings_path);
   }
@@ -305,14 +314,14 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
   // Record and reconcile.
   std::vector<storage::ClueContent> contents;
   contents.reserve(result.findings.size());
-  for (const models::Finding& f : result.findings) {
-    const models::ModelSpec* spec = models::FindModel(f.model);
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const models::Finding& f = result.findings[i];
     contents.push_back({.model = std::string(f.model),
-                        .key = models::KeyJson(f),
+                        .key = std::move(order[i].key),
                         .person_id = f.person_id,
                         .org_id = f.org_id,
                         .severity = std::string(models::SeverityCode(f.severity)),
-                        .title = f.title.empty() ? std::string(spec->name) : f.title,
+                        .title = f.title,
                         .summary = f.summary,
                         .facts = f.facts.dump(),
                         .basis = nlohmann::json(f.basis).dump(),

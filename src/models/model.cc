@@ -38,8 +38,7 @@ std::string KeyJson(const Finding& f) {
   return s + "}";
 }
 
-nlohmann::json FindingJson(const Finding& f, std::string_view title_default,
-                           std::string_view detected_at) {
+nlohmann::json FindingJson(const Finding& f, std::string_view detected_at) {
   nlohmann::ordered_json key = nlohmann::ordered_json::object();
   for (const auto& [k, v] : f.key) key[std::string(k)] = v;
   nlohmann::json j = nlohmann::json::object();
@@ -49,7 +48,7 @@ nlohmann::json FindingJson(const Finding& f, std::string_view title_default,
   j["org_id"] = f.org_id;
   j["severity"] = SeverityCode(f.severity);
   j["detected_at"] = detected_at;
-  j["title"] = f.title.empty() ? std::string(title_default) : f.title;
+  j["title"] = f.title;
   j["summary"] = f.summary;
   j["facts"] = f.facts;
   j["basis"] = f.basis;

@@ -65,7 +65,7 @@ struct Finding {
   std::string person_id;  // empty → null (e.g. M11 is about a unit, not a person)
   std::string org_id;     // the facility or office the finding is about
   Severity severity = Severity::kHigh;
-  std::string title;    // empty → the model's name
+  std::string title;    // empty → the model's name (filled in by the engine)
   std::string summary;  // 中文, one sentence with the numbers
   nlohmann::json facts = nlohmann::json::object();  // values a person can check by hand
   std::vector<std::string> basis;                    // rule IDs and PARAM:<name>
@@ -75,8 +75,7 @@ struct Finding {
 // Canonical text of a finding's key: {"change_id":"C-1"} with the keys in spec order.
 std::string KeyJson(const Finding& f);
 // The MODELS.md JSON object of a finding (detected_at given by the run).
-nlohmann::json FindingJson(const Finding& f, std::string_view title_default,
-                           std::string_view detected_at);
+nlohmann::json FindingJson(const Finding& f, std::string_view detected_at);
 
 // What one part of a pass produced. Not shared between parts.
 class PassOutput {

@@ -70,7 +70,7 @@ void ExpectExactlyTheLabels(const LabelledStore& s) {
   ASSERT_TRUE(run.ok()) << run.status().message();
   std::map<std::string, std::set<Identity>> found;
   for (const models::Finding& f : run->findings) {
-    const nlohmann::json j = models::FindingJson(f, "", "");
+    const nlohmann::json j = models::FindingJson(f, "");
     found[std::string(f.model)].insert(IdentityOf(j));
   }
   for (const models::ModelSpec* m : models::AllModels()) {
