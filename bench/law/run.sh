@@ -17,11 +17,5 @@ mkdir -p "$work"
 db=$work/$scale.db
 
 echo "== bench/law  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  scale=$scale"
-if [ ! -f "$db" ]; then
-  rm -rf "$work/$scale"
-  "$zj" synth --scale "$scale" --seed 20251 --out "$work/$scale" > /dev/null
-  "$zj" --db "sqlite://$db" init > /dev/null
-  "$zj" --db "sqlite://$db" import "$work/$scale/batch" > /dev/null 2>&1
-  rm -rf "$work/$scale/batch"
-fi
+source "$root/bench/synth_store.sh"
 "$bin/bench/zj_bench_law" --db "sqlite://$db" --repeat 5

@@ -20,13 +20,7 @@ if ! dpkg-query -W -f='${Status}' libsqlite3-mod-spatialite 2>/dev/null | grep -
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     libsqlite3-mod-spatialite > /dev/null
 fi
-if [ ! -f "$db" ]; then
-  rm -rf "$work/$scale"
-  "$zj" synth --scale "$scale" --seed 20251 --out "$work/$scale" > /dev/null
-  "$zj" --db "sqlite://$db" init > /dev/null
-  "$zj" --db "sqlite://$db" import "$work/$scale/batch" > /dev/null 2>&1
-  rm -rf "$work/$scale/batch"
-fi
+source "$root/bench/synth_store.sh"
 if [ ! -f "$work/geo.sqlite" ]; then
   SPATIALITE_SECURITY=relaxed sqlite3 "$work/geo.sqlite.tmp" ".load mod_spatialite" \
     "SELECT InitSpatialMetadata(1);" \
