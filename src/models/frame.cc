@@ -268,15 +268,17 @@ const Frame& Snapshot::Table(std::string_view name) const {
 }
 
 const IdDict& Snapshot::Ids(std::string_view domain) const {
+  static const IdDict kEmpty("");
+  auto it = dicts_.find(domain);
+  return it == dicts_.end() ? kEmpty : *it->second;
+}
+
+IdDict* Snapshot::MutableIds(std::string_view domain) {
   auto it = dicts_.find(domain);
   if (it == dicts_.end()) {
     it = dicts_.emplace(std::string(domain), std::make_unique<IdDict>(std::string(domain))).first;
   }
-  return *it->second;
-}
-
-IdDict* Snapshot::MutableIds(std::string_view domain) {
-  return const_cast<IdDict*>(&Ids(domain));
+  return it->second.get();
 }
 
 Frame& Snapshot::AddFrame(std::unique_ptr<Frame> frame) {

@@ -145,7 +145,8 @@ class Snapshot {
   // The loaded table; throws std::logic_error if it was not loaded (a bug).
   const Frame& Table(std::string_view name) const;
   bool HasTable(std::string_view name) const { return frames_.count(std::string(name)) > 0; }
-  // The dictionary of an id domain (created empty on first use while building).
+  // The dictionary of an id domain (empty if no loaded column uses it). Never modifies the
+  // snapshot, so any number of threads may call it.
   const IdDict& Ids(std::string_view domain) const;
 
   // --- building ---
@@ -157,7 +158,7 @@ class Snapshot {
 
  private:
   std::map<std::string, std::unique_ptr<Frame>, std::less<>> frames_;
-  mutable std::map<std::string, std::unique_ptr<IdDict>, std::less<>> dicts_;
+  std::map<std::string, std::unique_ptr<IdDict>, std::less<>> dicts_;
 };
 
 // Builds a snapshot from rows written as exchange text, for tests and examples:
