@@ -14,12 +14,16 @@ JOBS ?= $(shell nproc)
 APT_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
   libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev nlohmann-json3-dev libcli11-dev \
   libspdlog-dev libgtest-dev libgmock-dev libtomlplusplus-dev libbenchmark-dev \
+  libcpp-httplib-dev libsodium-dev libxlsxwriter-dev libqrencode-dev \
   sqlite3 time gzip tar zip
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps test-deps build demo test bench clean
+
+# Only the tests need these: LibreOffice converts generated DOCX to PDF, pdftotext reads it back.
+TEST_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 
 deps: build/.deps-ok
-build/.deps-ok:
+build/.deps-ok: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 	  | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -48,7 +52,18 @@ demo: build
 	@echo "运行全部 25 个监督模型（线索写入 $(DEMO_DIR)/findings.jsonl，并作为线索保存在库中）："
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db models run --out $(DEMO_DIR)/findings.jsonl
 
-test: build
+test-deps: build/.test-deps-ok
+build/.test-deps-ok: Makefile
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	  | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "安装测试所需的软件包: $$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p build && touch $@
+
+test: build test-deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
 
 bench: build
