@@ -27,6 +27,10 @@ enum class StatusCode {
   kInternal,  // a bug or an unexpected library failure
   kAborted,   // concurrent change; retry
   kUnimplemented,
+  kConflict,           // the record changed since the caller read it (stale version): re-read
+  kUnauthenticated,    // no valid session
+  kPermissionDenied,   // signed in, but the role may not do this
+  kResourceExhausted,  // throttled (too many failed logins) or over a limit
 };
 
 class Status {
@@ -63,6 +67,16 @@ inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 inline Status Aborted(std::string m) { return {StatusCode::kAborted, std::move(m)}; }
+inline Status Conflict(std::string m) { return {StatusCode::kConflict, std::move(m)}; }
+inline Status Unauthenticated(std::string m) {
+  return {StatusCode::kUnauthenticated, std::move(m)};
+}
+inline Status PermissionDenied(std::string m) {
+  return {StatusCode::kPermissionDenied, std::move(m)};
+}
+inline Status ResourceExhausted(std::string m) {
+  return {StatusCode::kResourceExhausted, std::move(m)};
+}
 
 // Result<T>: a T, or the Status that explains why there is none.
 template <typename T>
