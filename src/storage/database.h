@@ -78,6 +78,9 @@ class Database {
   virtual Status BeginRead() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // True between Begin… and Commit/Rollback: lets a function that must run inside the
+  // caller's transaction (storage/audit_store.h AppendAudit) check that it does.
+  virtual bool InTransaction() const = 0;
 
   // The folder beside the store where imported files (attachments) are kept.
   virtual std::string FilesDir() const = 0;

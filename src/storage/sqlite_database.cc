@@ -100,6 +100,7 @@ class SqliteDatabase final : public Database {
     if (sqlite3_get_autocommit(db_)) return Status::Ok();
     return Exec("ROLLBACK");
   }
+  bool InTransaction() const override { return !sqlite3_get_autocommit(db_); }
   std::string FilesDir() const override {
     if (path_ == ":memory:") return std::filesystem::temp_directory_path() / "zhijian-memory-files";
     return path_ + ".files";
