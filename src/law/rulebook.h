@@ -98,6 +98,8 @@ enum class N : uint8_t {
   kDocumentsDays, kDeliveryPeriod, kServeInCentreMax, kCourtRuling, kCourtRulingExt,
   kCourtRulingCommunity,
   kRulingServeDays, kOpinionDays, kOpinionExtDays, kCorrectionOpinionDays,
+  // procuratorate casework deadlines (src/workflow)
+  kTempOpinionDays, kTempObjection, kOralCorrectionFix, kCourtRehear,
   // 暂予监外执行
   kTempMinLifeFixed, kMedicalReview, kRecommitRuling, kRecommitTakeIn,
   // §7 社区矫正

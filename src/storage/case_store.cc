@@ -263,6 +263,81 @@ Result<std::vector<Row>> ReadAll(Statement& st, ReadFn read) {
 
 }  // namespace
 
+// ---- orgs, people, attachments -----------------------------------------------------------
+
+Result<OrgBrief> GetOrg(Database& db, const std::string& org_id) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT org_id, name, org_type, parent_id, "
+                                          "region_code, stationed_at FROM orgs "
+                                          "WHERE org_id = $1"));
+  st->BindText(1, org_id);
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFound("机构 " + org_id + " 不存在");
+  Reader r(*st);
+  OrgBrief o;
+  o.org_id = r.Text();
+  o.name = r.Text();
+  o.org_type = r.Text();
+  o.parent_id = r.Text();
+  o.region_code = r.Text();
+  o.stationed_at = r.Text();
+  return o;
+}
+
+Result<std::string> SupervisingOffice(Database& db, const std::string& org_id) {
+  ZJ_ASSIGN_OR_RETURN(OrgBrief org, GetOrg(db, org_id));
+  ZJ_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("SELECT org_id FROM orgs WHERE (org_type = 'resident_office' AND stationed_at = $1)"
+                 " OR (org_type = 'county_proc' AND region_code = $2)"
+                 " OR (org_type = 'city_proc' AND substr(region_code, 1, 4) = substr($2, 1, 4))"
+                 " OR org_type = 'prov_proc' ORDER BY CASE org_type WHEN 'resident_office' THEN 0"
+                 " WHEN 'county_proc' THEN 1 WHEN 'city_proc' THEN 2 ELSE 3 END, org_id LIMIT 1"));
+  Binder(*st).Text(org.org_id).Text(org.region_code);
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFound("找不到监督 " + org.name + " 的检察机关");
+  return std::string(st->ColumnText(0));
+}
+
+Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id) {
+  ZJ_ASSIGN_OR_RETURN(OrgBrief org, GetOrg(db, office_id));
+  if (org.org_type == "resident_office" && !org.parent_id.empty()) return org.parent_id;
+  return org.org_id;
+}
+
+Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT person_id, name, id_number, gender, "
+                                          "birth_date FROM persons WHERE person_id = $1"));
+  st->BindText(1, person_id);
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFound("人员 " + person_id + " 不存在");
+  Reader r(*st);
+  PersonBrief p;
+  p.person_id = r.Text();
+  p.name = r.Text();
+  p.id_number = r.Text();
+  p.gender = r.Text();
+  p.birth_date = r.OptDay();
+  return p;
+}
+
+Result<std::vector<AttachmentBrief>> ListAttachments(Database& db, const std::string& owner_table,
+                                                     const std::string& owner_id) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT attachment_id, doc_type, title, file, sha256, "
+                                          "pages FROM attachments WHERE owner_table = $1 AND "
+                                          "owner_id = $2 ORDER BY attachment_id"));
+  Binder(*st).Text(owner_table).Text(owner_id);
+  return ReadAll<AttachmentBrief>(*st, [](Reader& r) {
+    AttachmentBrief a;
+    a.attachment_id = r.Text();
+    a.doc_type = r.Text();
+    a.title = r.Text();
+    a.file = r.Text();
+    a.sha256 = r.Text();
+    a.pages = r.OptInt();
+    return a;
+  });
+}
+
 // ---- clue triage -------------------------------------------------------------------------
 
 Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no) {
@@ -370,16 +445,16 @@ Result<std::vector<TriageAction>> ListTriageActions(Database& db, int64_t clue_n
 
 // ---- cases -------------------------------------------------------------------------------
 
-Result<int64_t> NextCaseSeq(Database& db, const std::string& handling_org_id, int year,
+Result<int64_t> NextCaseSeq(Database& db, const std::string& issuing_org_id, int year,
                             const std::string& case_no_prefix) {
   // Case numbers are "<prefix>〔<year>〕<seq>号"; the largest seq used for this prefix and year.
   const std::string head = case_no_prefix + "〔" + std::to_string(year) + "〕";
   ZJ_ASSIGN_OR_RETURN(
       auto st, db.Prepare("SELECT COALESCE(MAX(CAST(substr(case_no, length($1) + 1, "
                           "length(case_no) - length($1) - length('号')) AS INTEGER)), 0) "
-                          "FROM cases WHERE handling_org_id = $2 AND substr(case_no, 1, "
+                          "FROM cases WHERE issuing_org_id = $2 AND substr(case_no, 1, "
                           "length($1)) = $1"));
-  Binder(*st).Text(head).Text(handling_org_id);
+  Binder(*st).Text(head).Text(issuing_org_id);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   return (row ? st->ColumnInt(0) : 0) + 1;
 }

@@ -28,6 +28,47 @@
 
 namespace zj::storage {
 
+// ---- orgs, people and attachments that casework prints -----------------------------------
+
+struct OrgBrief {
+  std::string org_id;
+  std::string name;
+  std::string org_type;
+  std::string parent_id;
+  std::string region_code;
+  std::string stationed_at;
+};
+Result<OrgBrief> GetOrg(Database& db, const std::string& org_id);
+
+// The procuratorate office that supervises an executing agency: the resident office
+// stationed at it (派驻检察室), else the county procuratorate of its region code, else the
+// city procuratorate of its city, else the provincial one. kNotFound if none.
+Result<std::string> SupervisingOffice(Database& db, const std::string& org_id);
+
+// The procuratorate in whose name an office's documents are issued: a resident office's
+// parent; any other procuratorate itself.
+Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id);
+
+struct PersonBrief {
+  std::string person_id;
+  std::string name;
+  std::string id_number;
+  std::string gender;
+  std::optional<Date> birth_date;
+};
+Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id);
+
+struct AttachmentBrief {
+  std::string attachment_id;
+  std::string doc_type;
+  std::string title;
+  std::string file;
+  std::string sha256;
+  std::optional<int64_t> pages;
+};
+Result<std::vector<AttachmentBrief>> ListAttachments(Database& db, const std::string& owner_table,
+                                                     const std::string& owner_id);
+
 // ---- clue triage -------------------------------------------------------------------------
 
 struct TriageRow {
@@ -104,7 +145,7 @@ struct CaseRow {
 
 // The next sequence number of a case number or document number for (org, kind, year):
 // one more than the largest used. Call inside the write transaction that uses it.
-Result<int64_t> NextCaseSeq(Database& db, const std::string& handling_org_id, int year,
+Result<int64_t> NextCaseSeq(Database& db, const std::string& issuing_org_id, int year,
                             const std::string& case_no_prefix);
 Result<int64_t> NextDocumentSeq(Database& db, const std::string& issuing_org_id,
                                 const std::string& kind, int year);
