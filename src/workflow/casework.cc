@@ -184,6 +184,12 @@ Result<json> DraftContent(Database& db, const WorkflowOptions& opts, const CaseR
                        {"birth_date", p->birth_date ? ChineseDateText(*p->birth_date) : ""}};
     }
   }
+  // Every document also rests on the procuratorate's general power over execution.
+  if (TypeOf(c) == CaseType::kCorrection || TypeOf(c) == CaseType::kSuggestion) {
+    doc["basis"].push_back({{"rule_id", ""},
+                            {"citation", "《中华人民共和国刑事诉讼法》第二百七十六条"},
+                            {"text", "人民检察院对执行机关执行刑罚的活动是否合法实行监督"}});
+  }
   switch (TypeOf(c)) {
     case CaseType::kCorrection: {
       const bool points = facts.is_object() && facts.value("model", "") == "M09";
@@ -991,8 +997,8 @@ Result<IntakeReport> Intake(Database& db, const Clock& clock, const WorkflowOpti
   ZJ_ASSIGN_OR_RETURN(Date as_of, models::DefaultAsOf(db));
   ZJ_ASSIGN_OR_RETURN(auto pending, storage::ProposalsWithoutReview(db));
   for (const storage::PendingProposal& p : pending) {
-    Transaction txn(db);
-    ZJ_RETURN_IF_ERROR(txn.BeginWrite());
+    // The card reads the store in its own transactions (law_cases); the case is written in
+    // one write transaction after.
     std::string title, summary;
     json basis = json::array();
     auto card = ReviewCard(db, p, as_of, &title, &summary, &basis);
@@ -1020,6 +1026,8 @@ Result<IntakeReport> Intake(Database& db, const Clock& clock, const WorkflowOpti
     row.basis = uniq.dump();
     row.facts = json({{"paragraphs", json::array({summary})}}).dump();
     row.card = card->dump();
+    Transaction txn(db);
+    ZJ_RETURN_IF_ERROR(txn.BeginWrite());
     ZJ_ASSIGN_OR_RETURN(int64_t id, OpenCase(db, clock, opts, actor, row, {}));
     const Date today = clock.TodayBeijing();
     ZJ_RETURN_IF_ERROR(AddDeadline(
