@@ -93,3 +93,37 @@ TEST(Triage, TransitionsAndReasons) {
 
 }  // namespace
 }  // namespace zj::workflow
+
+// docs/casework.md describes every transition, state, outcome, dismissal reason and deadline
+// the tables declare, by its Chinese label.
+#include <fstream>
+#include <sstream>
+
+#include "workflow/deadlines.h"
+
+namespace zj::workflow {
+namespace {
+
+TEST(CaseworkDoc, NamesEveryLabelOfTheTables) {
+  const char* root = std::getenv("ZJ_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ZJ_SOURCE_DIR_DEFAULT) + "/docs/casework.md");
+  ASSERT_TRUE(in) << "docs/casework.md";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string doc = ss.str();
+  auto has = [&](std::string_view label) {
+    EXPECT_NE(doc.find(label), std::string::npos) << "docs/casework.md 未提到：" << label;
+  };
+  for (const CaseTransition& t : CaseTransitions()) has(t.label);
+  for (const CaseState& s : CaseStates()) has(s.label);
+  for (const CaseOutcome& o : CaseOutcomes()) has(o.label);
+  for (const CaseTypeInfo& t : CaseTypes()) {
+    has(t.doc_label);
+    has(t.doc_code);
+  }
+  for (const TriageTransition& t : TriageTransitions()) has(t.label);
+  for (const DeadlineSpec& d : DeadlineSpecs()) has(d.label);
+}
+
+}  // namespace
+}  // namespace zj::workflow
