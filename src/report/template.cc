@@ -35,12 +35,23 @@ class XmlTracker {
  public:
   void Feed(std::string_view text) {
     for (char c : text) {
-      if (in_tag_) {
+      if (in_comment_) {  // <!-- … --> may hold markup, which does not count
+        tag_ += c;
+        if (tag_.size() >= 3 && tag_.compare(tag_.size() - 3, 3, "-->") == 0) {
+          in_comment_ = false;
+          tag_.clear();
+        }
+      } else if (in_tag_) {
         if (c == '>') {
           in_tag_ = false;
           EndTag();
         } else {
           tag_ += c;
+          if (tag_ == "!--") {
+            in_tag_ = false;
+            in_comment_ = true;
+            tag_.clear();
+          }
         }
       } else if (c == '<') {
         in_tag_ = true;
@@ -75,6 +86,7 @@ class XmlTracker {
   }
 
   bool in_tag_ = false;
+  bool in_comment_ = false;
   bool in_run_text_ = false;
   int paragraph_depth_ = 0;
   std::string tag_;

@@ -164,8 +164,12 @@ TEST(TemplateTest, BlockMarkersStandBetweenParagraphs) {
   EXPECT_EQ(Failure("<w:p>{{#items}}<w:r><w:t>{{.}}</w:t></w:r>{{/items}}</w:p>"),
             "模板 t.xml 第 1 行：区块标记 {{#items}} 须在段落（<w:p>）之外");
   EXPECT_THAT(Failure("<w:p x=\"{{?name}}\"/>{{/name}}"), HasSubstr("须在段落"));
-  // A self-closing empty paragraph opens nothing.
+  // A self-closing empty paragraph opens nothing, and neither does markup in a comment.
   EXPECT_EQ(*Render("<w:p/>{{?name}}<w:p/>{{/name}}"), "<w:p/><w:p/>");
+  EXPECT_EQ(*Render("<!-- <w:p> a > b </w:p> -->{{?name}}<w:p/>{{/name}}"),
+            "<!-- <w:p> a > b </w:p> --><w:p/>");
+  EXPECT_THAT(Failure("<!-- <w:p> -->" + P("x") + "<w:p>{{?name}}<w:p/>{{/name}}</w:p>"),
+              HasSubstr("须在段落"));
 }
 
 TEST(TemplateTest, MalformedPlaceholders) {
