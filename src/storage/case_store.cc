@@ -298,6 +298,19 @@ Result<std::string> SupervisingOffice(Database& db, const std::string& org_id) {
   return std::string(st->ColumnText(0));
 }
 
+Result<std::string> DecidingCourt(Database& db, const std::string& agency_org_id, bool high) {
+  ZJ_ASSIGN_OR_RETURN(OrgBrief org, GetOrg(db, agency_org_id));
+  if (org.region_code.size() != 6) return NotFound(org.name + " 没有行政区划代码");
+  const std::string region =
+      high ? org.region_code.substr(0, 2) + "0000" : org.region_code.substr(0, 4) + "00";
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT org_id FROM orgs WHERE org_type = 'court' AND "
+                                          "region_code = $1 ORDER BY org_id LIMIT 1"));
+  st->BindText(1, region);
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFound("找不到审理 " + org.name + " 提请的法院");
+  return std::string(st->ColumnText(0));
+}
+
 Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id) {
   ZJ_ASSIGN_OR_RETURN(OrgBrief org, GetOrg(db, office_id));
   if (org.org_type == "resident_office" && !org.parent_id.empty()) return org.parent_id;

@@ -45,6 +45,11 @@ Result<OrgBrief> GetOrg(Database& db, const std::string& org_id);
 // city procuratorate of its city, else the provincial one. kNotFound if none.
 Result<std::string> SupervisingOffice(Database& db, const std::string& org_id);
 
+// The court that rules on a 减刑/假释 proposal of an executing agency (JX-COURT-01): the
+// 高级人民法院 of its province when `high` (life, death reprieve), else the 中级人民法院 of
+// its city, found by region code. kNotFound if none.
+Result<std::string> DecidingCourt(Database& db, const std::string& agency_org_id, bool high);
+
 // The procuratorate in whose name an office's documents are issued: a resident office's
 // parent; any other procuratorate itself.
 Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id);

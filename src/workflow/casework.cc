@@ -86,8 +86,7 @@ json BasisItems(const json& basis) {
     if (!b.is_string()) continue;
     const std::string id = b.get<std::string>();
     if (const law::Rule* r = law::FindRule(id)) {
-      items.push_back({{"rule_id", id}, {"citation", std::string(r->citation)},
-                       {"text", std::string(r->title)}});
+      items.push_back({{"rule_id", id}, {"citation", std::string(r->citation)}, {"text", ""}});
     }
   }
   return items;
@@ -156,7 +155,9 @@ bool IsTempRelease(const CaseRow& c) {
 
 // ---- documents ----
 
-// The default content of a case's document (the prosecutor edits it before submitting).
+// The default content of a case's document, in the fields of report/legal_document.h (the
+// prosecutor edits it before submitting). What only a person can write — a suggestion's
+// causes and recommendations — is left empty, and submitting refuses it until written.
 Result<json> DraftContent(Database& db, const WorkflowOptions& opts, const CaseRow& c,
                           const DeadlineSettings& deadlines) {
   const CaseTypeInfo& type = Info(TypeOf(c));
@@ -165,6 +166,7 @@ Result<json> DraftContent(Database& db, const WorkflowOptions& opts, const CaseR
   json facts = json::parse(c.facts, nullptr, false);
   json basis = json::parse(c.basis, nullptr, false);
   json card = json::parse(c.card, nullptr, false);
+  if (!card.is_object()) card = json::object();
   json doc = {{"kind", type.doc_kind},
               {"issuing_org", issuing.name},
               {"addressee", subject.name},
@@ -172,69 +174,117 @@ Result<json> DraftContent(Database& db, const WorkflowOptions& opts, const CaseR
               {"case_no", c.case_no},
               {"facts", json::array()},
               {"basis", BasisItems(basis)},
+              {"authority", json::array()},
+              {"reasons", json::array()},
+              {"suggestions", json::array()},
+              {"requirement", ""},
+              {"reply_deadline", ""},
               {"attachments", json::array()},
               {"contact", ""}};
   if (facts.is_object() && facts.contains("paragraphs")) doc["facts"] = facts["paragraphs"];
   if (doc["facts"].empty()) doc["facts"].push_back(c.summary);
+  std::optional<storage::PersonBrief> person;
   if (!c.person_id.empty()) {
     auto p = storage::GetPersonBrief(db, c.person_id);
-    if (p.ok()) {
-      doc["person"] = {{"name", p->name},
-                       {"gender", p->gender == "F" ? "女" : p->gender == "M" ? "男" : ""},
-                       {"birth_date", p->birth_date ? ChineseDateText(*p->birth_date) : ""}};
-    }
-  }
-  // Every document also rests on the procuratorate's general power over execution.
-  if (TypeOf(c) == CaseType::kCorrection || TypeOf(c) == CaseType::kSuggestion) {
-    doc["basis"].push_back({{"rule_id", ""},
-                            {"citation", "《中华人民共和国刑事诉讼法》第二百七十六条"},
-                            {"text", "人民检察院对执行机关执行刑罚的活动是否合法实行监督"}});
+    if (p.ok()) person = *p;
   }
   switch (TypeOf(c)) {
     case CaseType::kCorrection: {
       const bool points = facts.is_object() && facts.value("model", "") == "M09";
-      const std::string period =
-          points ? "五个工作日" : std::to_string(deadlines.correction_reply_days) + "日";
-      doc["reply_deadline"] = "收到本通知书后" + period + "内";
-      doc["requirement"] =
-          "根据《中华人民共和国刑事诉讼法》第二百七十六条和《人民检察院刑事诉讼规则》第六百二十四条的"
-          "规定，特通知你单位予以纠正，请于收到本通知书后" +
-          period + "内将纠正结果书面回复我院。";
+      doc["authority"] = {"《中华人民共和国刑事诉讼法》第二百七十六条",
+                          "《人民检察院刑事诉讼规则》第六百二十四条"};
+      doc["reply_deadline"] =
+          points ? "收到本通知书后5个工作日内"
+                 : "收到本通知书后" + std::to_string(deadlines.correction_reply_days) + "日内";
       break;
     }
     case CaseType::kSuggestion:
+      doc["authority"] = {"《中华人民共和国人民检察院组织法》第二十一条",
+                          "《人民检察院检察建议工作规定》"};
       doc["reply_deadline"] = "收到本检察建议书之日起" +
-                              std::to_string(deadlines.suggestion_reply_months) + "个月内";
-      doc["requirement"] = "请你单位认真研究，自收到本检察建议书之日起" +
-                           std::to_string(deadlines.suggestion_reply_months) +
-                           "个月内作出处理，并将处理情况书面回复我院。";
+                              std::to_string(deadlines.suggestion_reply_months) + "个月以内";
       break;
     case CaseType::kProposalReview: {
       const bool temp = IsTempRelease(c);
-      const std::string verdict = card.is_object() ? card.value("verdict", "") : "";
-      doc["proposal"] = card.is_object() && card.contains("proposal") ? card["proposal"] : json();
-      doc["opinion"] =
+      const std::string verdict = card.value("verdict", "");
+      const json proposal = card.value("proposal", json::object());
+      const json sentence = card.value("sentence", json::object());
+      // The deciding court: 高级人民法院 for life and death-reprieve sentences, else the
+      // 中级人民法院 of the place of execution (JX-COURT-01); 暂予监外执行 goes to the
+      // approving authority, which the data does not name — the proposing organ's superior.
+      const std::string penalty = sentence.value("penalty", "");
+      auto court = storage::DecidingCourt(db, c.subject_org_id,
+                                          penalty == "无期徒刑" || penalty.find("死刑") == 0);
+      if (court.ok() && !temp) {
+        ZJ_ASSIGN_OR_RETURN(storage::OrgBrief co, storage::GetOrg(db, *court));
+        doc["addressee"] = co.name;
+      }
+      std::string info;
+      if (person) {
+        info = (person->gender == "F" ? "女" : person->gender == "M" ? "男" : "性别不详");
+        if (person->birth_date) info += "，" + ChineseDateText(*person->birth_date) + "出生";
+      }
+      std::string crimes;
+      if (sentence.contains("crimes")) {
+        for (const json& cr : sentence["crimes"]) {
+          crimes += (crimes.empty() ? "" : "、") + cr.get<std::string>();
+        }
+      }
+      info += "，因" + (crimes.empty() ? std::string("犯罪") : crimes) + "被判处" + penalty +
+              "，现在" + subject.name + "服刑。";
+      std::string what = proposal.value("change_type", std::string("刑期变动"));
+      const int months = proposal.value("reduction_months", 0);
+      const int days = proposal.value("reduction_days", 0);
+      std::string amount;
+      if (months > 0) amount += std::to_string(months) + "个月";
+      if (days > 0) amount += std::to_string(days) + "日";
+      const std::string name = person ? person->name : c.person_id;
+      std::string opinion =
           verdict == "violation"
-              ? "经审查，本院认为该提请不符合法律规定的条件，不同意提请，理由如下。"
-              : verdict == "needs_review"
-                    ? "经审查，本院认为该提请有下列事项需进一步核实，建议依法审慎审理。"
-                    : "经审查，本院认为该提请符合法律规定的条件，同意提请。";
-      doc["requirement"] =
-          temp ? "根据《中华人民共和国刑事诉讼法》第二百六十六条和《人民检察院刑事诉讼规则》第六百三十条的"
-                 "规定，特提出以上书面意见，请依法审查决定。"
-               : "根据《中华人民共和国刑事诉讼法》第二百七十四条和《人民检察院刑事诉讼规则》第六百三十五条的"
-                 "规定，特提出以上检察意见，请依法审理。";
-      doc["reply_deadline"] = "";
+              ? "不同意对罪犯" + name + what + "。"
+              : verdict == "needs_review" ? "建议对下列事项核实后依法审理。"
+                                          : "同意对罪犯" + name + what + "。";
+      json reasons = json::array();
+      for (const json& r : card.value("risk_points", json::array())) reasons.push_back(r["text"]);
+      if (reasons.empty()) reasons.push_back("经审查，该提请符合法律规定的条件和程序。");
+      json findings = json::array();
+      for (const json& f : card.value("findings", json::array())) findings.push_back(f["text"]);
+      if (!findings.empty()) doc["facts"] = findings;
+      doc["reasons"] = reasons;
+      if (verdict != "violation") doc["basis"] = json::array();
+      doc["proposal"] = {{"person", name},
+                         {"person_info", info},
+                         {"proposing_org", subject.name},
+                         {"proposed_on", proposal.value("proposal_date", "")},
+                         {"proposal", "对罪犯" + name + what + amount},
+                         {"opinion", opinion}};
+      doc["authority"] = {temp ? "《人民检察院刑事诉讼规则》第六百三十条"
+                               : "《人民检察院刑事诉讼规则》第六百三十五条"};
       break;
     }
-    case CaseType::kRulingCorrection:
-      doc["ruling"] = card.is_object() && card.contains("ruling") ? card["ruling"] : json();
-      doc["requirement"] =
-          "根据《中华人民共和国刑事诉讼法》第二百七十四条的规定，本院认为该裁定不当，特提出纠正意见，"
-          "请你院在收到本意见书后一个月以内重新组成合议庭进行审理，作出最终裁定。";
+    case CaseType::kRulingCorrection: {
+      const json ruling = card.value("ruling", json::object());
+      const json proposal = card.value("proposal", json::object());
+      std::string court = ruling.value("deciding_org_id", "");
+      if (!court.empty()) {
+        auto co = storage::GetOrg(db, court);
+        if (co.ok()) court = co->name;
+      }
+      doc["addressee"] = court.empty() ? subject.name : court;
+      const std::string name = person ? person->name : c.person_id;
+      doc["ruling"] = {{"court", doc["addressee"]},
+                       {"ruling_no", "数据编号" + c.change_id},
+                       {"ruled_on", ruling.value("decision_date", "")},
+                       {"received_on", ruling.value("received_on", "")},
+                       {"person", name},
+                       {"ruling", "对罪犯" + name + proposal.value("change_type", std::string(""))}};
+      doc["authority"] = {"《中华人民共和国刑事诉讼法》第二百七十四条",
+                          "《人民检察院刑事诉讼规则》第六百三十九条"};
       doc["reply_deadline"] = "收到本意见书后一个月以内";
       break;
+    }
   }
+  (void)opts;
   return doc;
 }
 
@@ -242,12 +292,12 @@ Result<json> DraftContent(Database& db, const WorkflowOptions& opts, const CaseR
 // lists are lists of strings (facts, attachments) or of basis objects.
 Status CheckDocumentContent(const json& doc) {
   if (!doc.is_object()) return InvalidArgument("document：文书内容应为 JSON 对象");
-  for (const char* f : {"addressee", "subject", "requirement"}) {
+  for (const char* f : {"addressee"}) {
     if (!doc.contains(f) || !doc[f].is_string() || doc[f].get<std::string>().empty()) {
       return InvalidArgument(std::string("document.") + f + "：不能为空");
     }
   }
-  for (const char* f : {"facts", "attachments"}) {
+  for (const char* f : {"facts", "attachments", "authority", "reasons", "suggestions"}) {
     if (!doc.contains(f)) continue;
     if (!doc[f].is_array()) return InvalidArgument(std::string("document.") + f + "：应为列表");
     for (const json& x : doc[f]) {
@@ -714,7 +764,11 @@ Result<CaseResult> ApplyCaseAction(Database& db, const Clock& clock, const Workf
   } else if (req.action == "submit" || req.action == "return") {
     if (!draft) return FailedPrecondition("案件没有待审批的文书草稿");
     if (req.action == "return") ZJ_RETURN_IF_ERROR(RequireNote(req, "退回修改"));
-    ZJ_RETURN_IF_ERROR(CheckDocumentContent(json::parse(draft->content, nullptr, false)));
+    const json content = json::parse(draft->content, nullptr, false);
+    ZJ_RETURN_IF_ERROR(CheckDocumentContent(content));
+    if (req.action == "submit" && opts.validate_document) {
+      ZJ_RETURN_IF_ERROR(opts.validate_document(content));
+    }
     draft->state = req.action == "submit" ? "pending_approval" : "draft";
     draft->updated_at = now;
     ZJ_RETURN_IF_ERROR(storage::UpdateDocument(db, *draft));
@@ -740,6 +794,7 @@ Result<CaseResult> ApplyCaseAction(Database& db, const Clock& clock, const Workf
     content["issued_on"] = today.ToString();
     content["issuing_org"] = issuing.name;
     content["case_no"] = c.case_no;
+    if (opts.validate_document) ZJ_RETURN_IF_ERROR(opts.validate_document(content));
     draft->content = content.dump();
     draft->updated_at = now;
     ZJ_RETURN_IF_ERROR(storage::UpdateDocument(db, *draft));
@@ -1052,6 +1107,7 @@ Result<IntakeReport> Intake(Database& db, const Clock& clock, const WorkflowOpti
     if (card.is_object()) {
       card["ruling"] = {{"deciding_org_id", d.deciding_org_id},
                         {"decision_date", d.decision_date.ToString()},
+                        {"received_on", clock.TodayBeijing().ToString()},
                         {"effective_date", d.effective_date ? d.effective_date->ToString() : ""}};
       Transaction txn(db);
       ZJ_RETURN_IF_ERROR(txn.BeginWrite());

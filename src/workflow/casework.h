@@ -20,6 +20,7 @@
 // Not thread-safe: one Casework per Database (per API worker thread).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ struct WorkflowOptions {
   // 院简称 for case and document numbers, by org_id. Default: the org's name without
   // 人民检察院 and without the last 省/市/区/县 suffix ("成都市锦江区人民检察院" → "锦江").
   std::vector<std::pair<std::string, std::string>> org_abbrev;
+  // Checks a document's content in full before it is submitted and again when it is issued
+  // (the api plugs in report::Validate); the workflow itself checks only its shape.
+  std::function<Status(const nlohmann::json&)> validate_document;
 };
 
 // ---- triage ----

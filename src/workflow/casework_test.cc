@@ -147,7 +147,8 @@ TEST_F(CaseworkTest, ClueToIssuedDocumentToRectificationAndFollowUp) {
   const json content = json::parse(doc.content);
   EXPECT_EQ(content["doc_no"], doc.doc_no);
   EXPECT_FALSE(content["facts"].empty());
-  EXPECT_FALSE(content["basis"].empty());
+  EXPECT_EQ(content["authority"][0], "《中华人民共和国刑事诉讼法》第二百七十六条");
+  EXPECT_EQ(content["reply_deadline"], "收到本通知书后15日内");
   // The reply deadline runs 15 days from issue.
   bool reply_deadline = false;
   for (const auto& d : view->deadlines) {
