@@ -14,13 +14,14 @@ JOBS ?= $(shell nproc)
 APT_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
   libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev nlohmann-json3-dev libcli11-dev \
   libspdlog-dev libgtest-dev libgmock-dev libtomlplusplus-dev libbenchmark-dev \
-  libcpp-httplib-dev libsodium-dev libxlsxwriter-dev libqrencode-dev \
+  libcpp-httplib-dev libsodium-dev libxlsxwriter-dev libqrencode-dev libxml2-dev \
   sqlite3 time gzip tar zip
 
 .PHONY: deps test-deps build demo test bench clean
 
-# Only the tests need these: LibreOffice converts generated DOCX to PDF, pdftotext reads it back.
-TEST_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+# Only the tests need these: LibreOffice converts generated DOCX to PDF, pdftotext reads it
+# back, zbarimg scans the printed 文书核验码.
+TEST_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk zbar-tools
 
 deps: build/.deps-ok
 build/.deps-ok: Makefile
