@@ -14,6 +14,7 @@
 #include <map>
 #include <sstream>
 
+#include "apps/zhijian/admin_cmd.h"
 #include "apps/zhijian/models_cmd.h"
 #include "domain/exchange_docs.h"
 #include "ingest/importer.h"
@@ -557,6 +558,8 @@ int main(int argc, char** argv) {
   auto* schema_docs = schema->add_subcommand("docs", "数据表参考文档 / table reference (Markdown)");
   schema->require_subcommand(1);
 
+  zj::cli::AdminCommands admin(app);  // users, grants, audit
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -586,6 +589,7 @@ int main(int argc, char** argv) {
     }
     if (*models_runs) return zj::cli::CmdModelsRuns(url, runs_limit, models_json);
     if (*clues_list) return zj::cli::CmdCluesList(url, clue_args);
+    if (std::optional<int> rc = admin.Run(url)) return *rc;
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;

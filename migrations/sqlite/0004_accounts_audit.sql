@@ -44,7 +44,8 @@ CREATE TABLE login_attempts (
   ip TEXT NOT NULL,
   outcome TEXT NOT NULL                   -- ok | bad_credentials | disabled | user_locked | ip_locked
 ) STRICT;
-CREATE INDEX login_attempts_ip ON login_attempts (ip, at) WHERE outcome = 'bad_credentials';
+CREATE INDEX login_attempts_ip ON login_attempts (ip, at)
+  WHERE outcome IN ('bad_credentials', 'user_locked');
 
 -- 登录锁定: consecutive failures per username (known or not, so a lock tells nothing about
 -- whether an account exists) and the lockouts of usernames and IP addresses.

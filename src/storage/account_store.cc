@@ -157,8 +157,8 @@ Result<std::vector<UserRow>> ListUsers(Database& db) {
   return Rows<UserRow>(*st, ReadUser);
 }
 
-Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash,
-                   bool must_change, Timestamp at) {
+Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash, bool must_change,
+                   Timestamp at) {
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE users SET password_hash = $2, "
                                           "must_change_password = $3, password_changed_at = $4, "
                                           "updated_at = $4 WHERE user_id = $1"));
@@ -276,9 +276,10 @@ Status RecordLoginAttempt(Database& db, Timestamp at, std::string_view username,
 }
 
 Result<int64_t> CountFailedLogins(Database& db, std::string_view ip, Timestamp since) {
-  // The literal outcome lets SQLite use the partial index login_attempts_ip.
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT count(*) FROM login_attempts WHERE ip = $1 "
-                                          "AND at >= $2 AND outcome = 'bad_credentials'"));
+  // The condition of the partial index login_attempts_ip, word for word, so SQLite uses it.
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT count(*) FROM login_attempts WHERE ip = $1 AND at >= $2 "
+                                 "AND outcome IN ('bad_credentials', 'user_locked')"));
   st->BindText(1, ip);
   st->BindInt(2, since);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());

@@ -46,8 +46,8 @@ Result<std::optional<UserRow>> FindUserById(Database& db, int64_t user_id);
 // Every user, by username.
 Result<std::vector<UserRow>> ListUsers(Database& db);
 // Sets the password hash and must_change_password; password_changed_at = updated_at = at.
-Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash,
-                   bool must_change, Timestamp at);
+Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash, bool must_change,
+                   Timestamp at);
 // Replaces the hash only (rehash with new parameters: the password did not change).
 Status ReplacePasswordHash(Database& db, int64_t user_id, std::string_view password_hash);
 Status SetDisabled(Database& db, int64_t user_id, bool disabled, Timestamp at);
@@ -102,7 +102,8 @@ Result<int64_t> RevokeUserSessions(Database& db, int64_t user_id, Timestamp at,
 
 Status RecordLoginAttempt(Database& db, Timestamp at, std::string_view username,
                           std::string_view ip, std::string_view outcome);
-// Attempts from `ip` with outcome bad_credentials and at >= since.
+// Failed attempts from `ip` with at >= since: outcome bad_credentials (wrong password or
+// unknown username) or user_locked (tried a locked username).
 Result<int64_t> CountFailedLogins(Database& db, std::string_view ip, Timestamp since);
 
 struct LoginLock {

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
 
@@ -128,9 +127,8 @@ Result<int64_t> AppendAudit(Database& db, const AuditEntry& entry) {
   AuditEntry e = entry;
   e.detail = detail;
   const std::string hash = AuditHash(prev, seq, e);
-  ZJ_ASSIGN_OR_RETURN(auto ins,
-                      db.Prepare("INSERT INTO audit_log (" + std::string(kColumns) +
-                                 ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)"));
+  ZJ_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO audit_log (" + std::string(kColumns) +
+                                           ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)"));
   ins->BindInt(1, seq);
   ins->BindInt(2, e.at);
   if (e.user_id) {
@@ -175,8 +173,8 @@ Result<AuditReport> VerifyAudit(Database& db, std::string_view expect_hash) {
   int64_t last_seq = 0;
   std::string last_hash = kZeroHash;
   {
-    ZJ_ASSIGN_OR_RETURN(auto rows, db.Prepare("SELECT " + std::string(kColumns) +
-                                              " FROM audit_log ORDER BY seq"));
+    ZJ_ASSIGN_OR_RETURN(
+        auto rows, db.Prepare("SELECT " + std::string(kColumns) + " FROM audit_log ORDER BY seq"));
     while (true) {
       ZJ_ASSIGN_OR_RETURN(bool more, rows->Step());
       if (!more) break;
@@ -210,8 +208,8 @@ Result<AuditReport> VerifyAudit(Database& db, std::string_view expect_hash) {
     fail(last_seq + 1, "审计链头指向第 " + N(r.head_seq) + " 条，而日志只到第 " + N(last_seq) +
                            " 条：末尾的记录被删除");
   } else if (r.head_seq < last_seq) {
-    fail(r.head_seq + 1, "审计链头停在第 " + N(r.head_seq) + " 条，而日志已有第 " +
-                             N(last_seq) + " 条：链头被改动，或有记录绕过触发器写入");
+    fail(r.head_seq + 1, "审计链头停在第 " + N(r.head_seq) + " 条，而日志已有第 " + N(last_seq) +
+                             " 条：链头被改动，或有记录绕过触发器写入");
   } else if (r.head_hash != last_hash) {
     fail(last_seq, "审计链头的哈希与第 " + N(last_seq) + " 条记录不符：链头或该记录被改动");
   }
@@ -220,7 +218,8 @@ Result<AuditReport> VerifyAudit(Database& db, std::string_view expect_hash) {
   }
   {
     std::string names;
-    for (std::string_view t : kTriggers) names += (names.empty() ? "'" : ",'") + std::string(t) + "'";
+    for (std::string_view t : kTriggers)
+      names += (names.empty() ? "'" : ",'") + std::string(t) + "'";
     ZJ_ASSIGN_OR_RETURN(
         int64_t present,
         QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (" +

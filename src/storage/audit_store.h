@@ -50,7 +50,7 @@ struct AuditEntry {
   std::string action;              // required
   std::string object_type;
   std::string object_id;
-  std::string detail = "{}";       // JSON text; empty = "{}"
+  std::string detail = "{}";  // JSON text; empty = "{}"
   std::string request_id;
   std::string ip;
 };
@@ -73,8 +73,8 @@ std::string AuditHash(std::string_view prev_hash, int64_t seq, const AuditEntry&
 Result<int64_t> AppendAudit(Database& db, const AuditEntry& entry);
 
 struct AuditReport {
-  int64_t rows = 0;           // rows read
-  int64_t head_seq = 0;       // audit_head as stored
+  int64_t rows = 0;      // rows read
+  int64_t head_seq = 0;  // audit_head as stored
   std::string head_hash;
   int64_t first_bad_seq = 0;  // 0 = none (or the problem is not at one row)
   std::string problem;        // Chinese; empty = intact
