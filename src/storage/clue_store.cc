@@ -77,20 +77,27 @@ std::string JsonArray(std::span<const std::string> items) {
 
 Where BuildWhere(const ClueFilter& f) {
   Where w;
-  auto add = [&](std::string cond, std::string value) {
+  auto add = [&](std::string cond, std::string value, std::string close = "") {
     w.binds.push_back(std::move(value));
-    w.sql += (w.sql.empty() ? " WHERE " : " AND ") + cond + "$" + std::to_string(w.binds.size());
+    w.sql += (w.sql.empty() ? " WHERE " : " AND ") + cond + "$" +
+             std::to_string(w.binds.size()) + close;
   };
-  if (!f.models.empty()) add("model IN (SELECT value FROM json_each(", JsonArray(f.models));
-  if (!f.models.empty()) w.sql += "))";
-  if (!f.status.empty()) add("status = ", f.status);
-  if (!f.person_id.empty()) add("person_id = ", f.person_id);
-  if (f.org_ids) {
-    add("org_id IN (SELECT value FROM json_each(", JsonArray(*f.org_ids));
-    w.sql += "))";
-  }
+  auto in = [&](std::string column, std::span<const std::string> values) {
+    add(column + " IN (SELECT value FROM json_each(", JsonArray(values), "))");
+  };
+  if (!f.models.empty()) in("c.model", f.models);
+  if (!f.status.empty()) add("c.status = ", f.status);
+  if (!f.person_id.empty()) add("c.person_id = ", f.person_id);
+  if (f.org_ids) in("c.org_id", *f.org_ids);
+  if (!f.severities.empty()) in("c.severity", f.severities);
+  if (!f.triage_states.empty()) in("COALESCE(t.state, 'new')", f.triage_states);
+  if (f.assignee_id) add("t.assignee_id = ", std::to_string(*f.assignee_id));
   return w;
 }
+
+constexpr std::string_view kClueFrom =
+    " FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no"
+    " LEFT JOIN persons p ON p.person_id = c.person_id";
 
 }  // namespace
 
@@ -277,10 +284,11 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
   Where w = BuildWhere(filter);
   const size_t n = w.binds.size();
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT clue_no, model, key, person_id, org_id, severity, title, summary, facts, basis, "
-      "window, status, first_run, last_run, resolved_run, created_at, updated_at FROM clues" +
-      w.sql + " ORDER BY model, clue_no LIMIT $" + std::to_string(n + 1) + " OFFSET $" +
-      std::to_string(n + 2)));
+      "SELECT c.clue_no, c.model, c.key, c.person_id, c.org_id, c.severity, c.title, c.summary, "
+      "c.facts, c.basis, c.window, c.status, c.first_run, c.last_run, c.resolved_run, "
+      "c.created_at, c.updated_at, t.state, t.assignee_id, t.version, t.case_id, p.name" +
+      std::string(kClueFrom) + w.sql + " ORDER BY c.model, c.clue_no LIMIT $" +
+      std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2)));
   for (size_t i = 0; i < n; ++i) st->BindText(static_cast<int>(i) + 1, w.binds[i]);
   st->BindInt(static_cast<int>(n) + 1, filter.limit);
   st->BindInt(static_cast<int>(n) + 2, filter.offset);
@@ -306,6 +314,11 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
     if (!st->IsNull(14)) r.resolved_run = st->ColumnInt(14);
     r.created_at = st->ColumnInt(15);
     r.updated_at = st->ColumnInt(16);
+    r.triage_state = st->ColumnText(17);
+    if (!st->IsNull(18)) r.assignee_id = st->ColumnInt(18);
+    if (!st->IsNull(19)) r.triage_version = st->ColumnInt(19);
+    if (!st->IsNull(20)) r.case_id = st->ColumnInt(20);
+    r.person_name = st->ColumnText(21);
     rows.push_back(std::move(r));
   }
   return rows;
@@ -313,7 +326,8 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
 
 Result<int64_t> CountClues(Database& db, const ClueFilter& filter) {
   Where w = BuildWhere(filter);
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT count(*) FROM clues" + w.sql));
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT count(*)" + std::string(kClueFrom) + w.sql));
   for (size_t i = 0; i < w.binds.size(); ++i) st->BindText(static_cast<int>(i) + 1, w.binds[i]);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   return row ? st->ColumnInt(0) : 0;

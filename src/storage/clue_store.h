@@ -89,6 +89,12 @@ struct ClueRow {
   std::optional<int64_t> resolved_run;
   Timestamp created_at = 0;
   Timestamp updated_at = 0;
+  // Casework (migrations 0005 clue_triage): "" = 待分派 (no triage row yet).
+  std::string triage_state;
+  std::optional<int64_t> assignee_id;
+  int64_t triage_version = 0;
+  std::optional<int64_t> case_id;
+  std::string person_name;  // persons.name, "" when the clue is about no person
 };
 
 struct ClueFilter {
@@ -97,11 +103,15 @@ struct ClueFilter {
   // Only clues about these orgs (a jurisdiction, resolved by the caller); nullopt = all.
   std::optional<std::vector<std::string>> org_ids;
   std::string person_id;             // empty = all
+  std::vector<std::string> severities;     // empty = all
+  std::vector<std::string> triage_states;  // empty = all; "new" = 待分派 (no triage row)
+  std::optional<int64_t> assignee_id;
   int64_t limit = 1000;
   int64_t offset = 0;
 };
 
-// Clues matching `filter`, by model then clue_no. Filter values are bound as parameters.
+// Clues matching `filter`, by model then clue_no, with their triage state and the person's
+// name. Filter values are bound as parameters.
 Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter);
 // Number of clues matching `filter` (limit/offset ignored).
 Result<int64_t> CountClues(Database& db, const ClueFilter& filter);
