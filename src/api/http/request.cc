@@ -1,19 +1,23 @@
 #include "api/http/request.h"
 
 #include <httplib.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <charconv>
-#include <strings.h>
 
 namespace zj::http {
 namespace {
 
-// cpp-httplib stores the peer and local addresses among the headers, where a client could
-// send its own; these names are never answered from the headers.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// cpp-httplib stores the peer and local addresses among the headers under these names; a
+// route must use remote_addr(), so they are never answered from the headers.
 bool IsPseudoHeader(std::string_view name) {
   for (std::string_view p : {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"}) {
-    if (name.size() == p.size() && strncasecmp(name.data(), p.data(), p.size()) == 0) return true;
+    if (EqualsIgnoreCase(name, p)) return true;
   }
   return false;
 }
@@ -44,15 +48,17 @@ std::pair<size_t, size_t> LineColumn(std::string_view text, size_t offset) {
 }  // namespace
 
 Request::Request(const httplib::Request& raw, const Route& route, PathParams params,
-                 std::string request_id)
+                 std::string request_id, HeaderList headers)
     : raw_(raw),
       route_(&route),
       params_(std::move(params)),
       request_id_(std::move(request_id)),
-      path_(std::string_view(raw.target).substr(0, raw.target.find('?'))) {
+      path_(std::string_view(raw.target).substr(0, raw.target.find('?'))),
+      headers_(std::move(headers)) {
   std::vector<std::string> values;
-  const size_t n = raw.get_header_value_count("Cookie");
-  for (size_t i = 0; i < n; ++i) values.push_back(raw.get_header_value("Cookie", i));
+  for (const auto& [name, value] : headers_) {
+    if (EqualsIgnoreCase(name, "Cookie")) values.push_back(value);
+  }
   cookies_ = ParseCookies(values);
 }
 
@@ -92,9 +98,10 @@ std::vector<std::string> Request::QueryAll(std::string_view name) const {
 
 std::optional<std::string> Request::Header(std::string_view name) const {
   if (IsPseudoHeader(name)) return std::nullopt;
-  const auto it = raw_.headers.find(std::string(name));
-  if (it == raw_.headers.end()) return std::nullopt;
-  return it->second;
+  for (const auto& [n, v] : headers_) {
+    if (EqualsIgnoreCase(n, name)) return v;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> Request::Cookie(std::string_view name) const {
@@ -106,7 +113,8 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 
 Result<nlohmann::json> Request::JsonBody() const {
   const std::string& body = raw_.body;
-  if (std::all_of(body.begin(), body.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+  if (std::all_of(body.begin(), body.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
     return InvalidArgument("请求内容为空，应为 JSON");
   }
   try {
@@ -119,9 +127,8 @@ Result<nlohmann::json> Request::JsonBody() const {
   }
 }
 
-std::vector<std::pair<std::string, std::string>> ParseCookies(
-    const std::vector<std::string>& header_values) {
-  std::vector<std::pair<std::string, std::string>> out;
+HeaderList ParseCookies(const std::vector<std::string>& header_values) {
+  HeaderList out;
   for (const std::string& header : header_values) {
     std::string_view rest = header;
     while (!rest.empty()) {
@@ -138,6 +145,27 @@ std::vector<std::pair<std::string, std::string>> ParseCookies(
       }
       out.emplace_back(std::string(name), std::string(value));
     }
+  }
+  return out;
+}
+
+HeaderList ParseHeaderFields(std::string_view head) {
+  HeaderList out;
+  bool request_line = true;
+  while (!head.empty()) {
+    const size_t nl = head.find('\n');
+    std::string_view line = head.substr(0, nl);
+    head = nl == std::string_view::npos ? std::string_view() : head.substr(nl + 1);
+    if (request_line) {
+      request_line = false;
+      continue;
+    }
+    if (nl == std::string_view::npos || line.empty() || line.back() != '\r') continue;
+    line.remove_suffix(1);
+    if (line.empty()) break;
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) continue;
+    out.emplace_back(std::string(line.substr(0, colon)), std::string(Trim(line.substr(colon + 1))));
   }
   return out;
 }

@@ -8,9 +8,11 @@
 // from the Cookie header(s) (RFC 6265; a quoted value loses its quotes; the first of two
 // cookies with one name wins, as browsers send the most specific first).
 //
-// remote_addr() is the TCP peer; a client-sent REMOTE_ADDR or similar header is never
-// consulted (Header() does not return cpp-httplib's REMOTE_ADDR/REMOTE_PORT/LOCAL_ADDR/
-// LOCAL_PORT pseudo-headers either).
+// Header values and cookies are exactly as sent (cpp-httplib 0.11.4 percent-decodes every
+// header value; the adapter reads them from the raw request head instead, so "a=x%3By" is
+// one cookie, not two). remote_addr() is the TCP peer; Header() never answers the names
+// cpp-httplib uses for its peer/local pseudo-headers (REMOTE_ADDR, REMOTE_PORT, LOCAL_ADDR,
+// LOCAL_PORT), so a client cannot pose as another address through them.
 //
 // Attach/Attached give the route layer a type-safe slot per type, e.g. the before hook
 // attaches the signed-in principal and handlers read it:
@@ -21,13 +23,12 @@
 
 #include <any>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/http/route.h"
 #include "common/status.h"
@@ -40,6 +41,9 @@ namespace zj::http {
 namespace internal {
 class Dispatcher;
 }
+
+// (name, value) pairs in the order received.
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 class Request {
  public:
@@ -66,7 +70,7 @@ class Request {
   std::optional<std::string> Query(std::string_view name) const;
   std::vector<std::string> QueryAll(std::string_view name) const;
 
-  // The first value of a header (name case-insensitive), or nullopt.
+  // The first value of a header (name case-insensitive), as sent, or nullopt.
   std::optional<std::string> Header(std::string_view name) const;
 
   std::optional<std::string> Cookie(std::string_view name) const;
@@ -98,20 +102,25 @@ class Request {
  private:
   friend class internal::Dispatcher;
   Request(const httplib::Request& raw, const Route& route, PathParams params,
-          std::string request_id);
+          std::string request_id, HeaderList headers);
 
   const httplib::Request& raw_;
   const Route* route_;
   PathParams params_;
   std::string request_id_;
   std::string_view path_;
-  std::vector<std::pair<std::string, std::string>> cookies_;
+  HeaderList headers_;
+  HeaderList cookies_;
   std::vector<std::any> attachments_;
 };
 
 // Parses Cookie header values (several headers are joined as one list) into (name, value)
 // pairs in order. Pairs without '=' or with an empty name are skipped.
-std::vector<std::pair<std::string, std::string>> ParseCookies(
-    const std::vector<std::string>& header_values);
+HeaderList ParseCookies(const std::vector<std::string>& header_values);
+
+// The header fields of a raw request head (request line, header lines, blank line), values
+// without surrounding blanks. As in cpp-httplib, a line not ending in CRLF or without ':'
+// is skipped.
+HeaderList ParseHeaderFields(std::string_view head);
 
 }  // namespace zj::http

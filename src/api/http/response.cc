@@ -91,8 +91,8 @@ Response Response::FromStatus(const Request& request, const Status& status,
     case StatusCode::kIoError:
       break;
   }
-  spdlog::error("请求 {} {} {} 失败：{}", request.request_id(), request.method(),
-                request.path(), status.ok() ? "以成功状态作为错误返回" : status.ToString());
+  spdlog::error("请求 {} {} {} 失败：{}", request.request_id(), request.method(), request.path(),
+                status.ok() ? "以成功状态作为错误返回" : status.ToString());
   return Error(request, 500, "internal",
                "服务器内部错误，请将请求编号 " + request.request_id() + " 告知系统管理员");
 }
@@ -131,8 +131,7 @@ Result<std::string> FormatSetCookie(const SetCookieSpec& c) {
                    [](char ch) { return IsCookieOctet(static_cast<unsigned char>(ch)); })) {
     return InvalidArgument("Cookie " + c.name + " 的值含有不允许的字符");
   }
-  if (c.path.empty() || c.path[0] != '/' ||
-      std::any_of(c.path.begin(), c.path.end(), [](char ch) {
+  if (c.path.empty() || c.path[0] != '/' || std::any_of(c.path.begin(), c.path.end(), [](char ch) {
         const auto u = static_cast<unsigned char>(ch);
         return u < 0x20 || u == 0x7F || u == ';';
       })) {

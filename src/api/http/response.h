@@ -10,13 +10,12 @@
 // Thread-safety: values.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.h"
 
@@ -65,8 +64,7 @@ class Response {
 
   // A download: `bytes` as `content_type`, saved by the browser as `filename` (which may be
   // Chinese; see ContentDisposition).
-  static Response File(std::string bytes, std::string_view content_type,
-                       std::string_view filename);
+  static Response File(std::string bytes, std::string_view content_type, std::string_view filename);
 
   // Replaces every header named `name` (case-insensitive) by one with `value`.
   Response& SetHeader(std::string_view name, std::string value);

@@ -104,8 +104,9 @@ TEST(HttpResponse, ContentDispositionForChineseNames) {
   EXPECT_NE(evil.find("filename=\"a_b_c_d_e.txt\""), std::string::npos) << evil;
   EXPECT_EQ(evil.find('\r'), std::string::npos);
   EXPECT_EQ(evil.find('\n'), std::string::npos);
-  EXPECT_EQ(ContentDisposition("报告"), "attachment; filename=\"download\"; "
-                                        "filename*=UTF-8''%E6%8A%A5%E5%91%8A");
+  EXPECT_EQ(ContentDisposition("报告"),
+            "attachment; filename=\"download\"; "
+            "filename*=UTF-8''%E6%8A%A5%E5%91%8A");
 }
 
 TEST(HttpResponse, FileSetsTypeBodyAndDisposition) {
@@ -119,17 +120,33 @@ TEST(HttpResponse, FileSetsTypeBodyAndDisposition) {
 }
 
 TEST(HttpCookies, ParsesSeveralHeadersQuotedAndMalformedPairs) {
-  const auto cookies =
-      ParseCookies({"a=1; session=\"quoted value\";empty=; novalue; =x;  spaced = v2 ",
-                    "a=2; c=3=4"});
+  const auto cookies = ParseCookies(
+      {"a=1; session=\"quoted value\";empty=; novalue; =x;  spaced = v2 ", "a=2; c=3=4"});
   const std::vector<std::pair<std::string, std::string>> want = {
-      {"a", "1"}, {"session", "quoted value"}, {"empty", ""}, {"spaced", "v2"},
-      {"a", "2"}, {"c", "3=4"}};
+      {"a", "1"},  {"session", "quoted value"}, {"empty", ""}, {"spaced", "v2"}, {"a", "2"},
+      {"c", "3=4"}};
   EXPECT_EQ(cookies, want);
   EXPECT_TRUE(ParseCookies({""}).empty());
   EXPECT_TRUE(ParseCookies({";;"}).empty());
-  EXPECT_EQ(ParseCookies({"q=\""}), (std::vector<std::pair<std::string, std::string>>{
-                                        {"q", "\""}}));
+  EXPECT_EQ(ParseCookies({"q=\""}),
+            (std::vector<std::pair<std::string, std::string>>{{"q", "\""}}));
+}
+
+TEST(HttpHeaderFields, ParsesTheRawHeadLikeCppHttplib) {
+  const HeaderList fields = ParseHeaderFields(
+      "GET /api/x HTTP/1.1\r\n"
+      "Host: x\r\n"
+      "Cookie:  s=x%3By \r\n"
+      "bare-lf: skipped\n"
+      "no colon\r\n"
+      ": empty name\r\n"
+      "X-Empty:\r\n"
+      "\r\n"
+      "After: the head\r\n");
+  const HeaderList want = {{"Host", "x"}, {"Cookie", "s=x%3By"}, {"X-Empty", ""}};
+  EXPECT_EQ(fields, want);
+  EXPECT_TRUE(ParseHeaderFields("").empty());
+  EXPECT_TRUE(ParseHeaderFields("GET / HTTP/1.1\n").empty());
 }
 
 }  // namespace

@@ -29,8 +29,8 @@ namespace internal {
 class Dispatcher {
  public:
   static Request Make(const httplib::Request& raw, const Route& route, PathParams params,
-                      std::string request_id) {
-    return Request(raw, route, std::move(params), std::move(request_id));
+                      std::string request_id, HeaderList headers) {
+    return Request(raw, route, std::move(params), std::move(request_id), std::move(headers));
   }
 };
 }  // namespace internal
@@ -40,6 +40,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using namespace std::string_view_literals;
+
+// The largest request head (request line and headers). cpp-httplib limits each line but not
+// their number; past this the request is refused (400) and the connection closed.
+constexpr size_t kMaxHeadBytes = 64 * 1024;
 
 constexpr char kContentSecurityPolicy[] =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -80,6 +84,7 @@ struct RequestState {
   std::string request_id;
   const Route* route = nullptr;
   PathParams params;
+  HeaderList headers;        // as sent (cpp-httplib's copies are percent-decoded)
   bool pre_routed = false;   // our checks ran (cpp-httplib did not refuse the request first)
   bool close_after = false;  // close the connection after this response
 };
@@ -143,6 +148,10 @@ class Connection final : public httplib::Stream {
     }
     const size_t n = std::min(size, buf_len_ - buf_pos_);
     std::memcpy(ptr, buf_ + buf_pos_, n);
+    if (head_) {  // cpp-httplib reads the head a byte at a time: this is exactly the head
+      if (head_bytes_.size() + n > kMaxHeadBytes) return -1;
+      head_bytes_.append(buf_ + buf_pos_, n);
+    }
     buf_pos_ += n;
     return static_cast<ssize_t>(n);
   }
@@ -189,6 +198,7 @@ class Connection final : public httplib::Stream {
   // A request starts: its head must be complete within read_timeout from now.
   void BeginRequest() {
     state_ = RequestState{};
+    head_bytes_.clear();
     state_.start = Clock::now();
     head_ = true;
     read_start_ = state_.start;
@@ -197,6 +207,7 @@ class Connection final : public httplib::Stream {
 
   // The head is read; the body, if any, follows under the transfer-rate rule.
   void HeadDone() {
+    state_.headers = ParseHeaderFields(head_bytes_);
     head_ = false;
     read_start_ = Clock::now();
     read_mark_ = bytes_read_;
@@ -270,6 +281,7 @@ class Connection final : public httplib::Stream {
   size_t buf_len_ = 0;
 
   bool head_ = true;
+  std::string head_bytes_;
   Clock::time_point read_start_;
   uint64_t bytes_read_ = 0;
   uint64_t read_mark_ = 0;
@@ -477,9 +489,8 @@ class HttpServer::Impl {
                                std::exception_ptr ep) { OnException(req, res, ep); });
     e.set_post_routing_handler(
         [](const httplib::Request& req, httplib::Response& res) { Finish(req, res); });
-    e.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-      Log(req, res);
-    });
+    e.set_logger(
+        [this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });
   }
 
   // Before any of the body is read: refusals, routing, static files.
@@ -565,8 +576,8 @@ class HttpServer::Impl {
       std::sort(allow.begin(), allow.end());
       std::string joined;
       for (const std::string& a : allow) joined += (joined.empty() ? "" : ", ") + a;
-      Response r = internal::ErrorResponse(id, 405, "method_not_allowed",
-                                           "该接口不支持 " + m + " 请求方式");
+      Response r =
+          internal::ErrorResponse(id, 405, "method_not_allowed", "该接口不支持 " + m + " 请求方式");
       r.headers.emplace_back("Allow", joined);
       return refuse(std::move(r));
     }
@@ -589,7 +600,8 @@ class HttpServer::Impl {
       Apply(internal::ErrorResponse(RequestId(st), 404, "not_found", "请求的接口不存在"), res);
       return;
     }
-    Request req = internal::Dispatcher::Make(raw, *st.route, std::move(st.params), st.request_id);
+    Request req = internal::Dispatcher::Make(raw, *st.route, std::move(st.params), st.request_id,
+                                             std::move(st.headers));
     std::optional<Response> answer;
     if (before_) answer = before_(req, *st.route);
     Apply(answer ? std::move(*answer) : st.route->handler(req), res);

@@ -191,9 +191,9 @@ class HttpServerTest : public testing::Test {
   }
 
   void Add(std::string method, std::string pattern, Handler handler) {
-    ASSERT_TRUE(server_->AddRoute(MakeRoute(std::move(method), std::move(pattern),
-                                            std::move(handler)))
-                    .ok());
+    ASSERT_TRUE(
+        server_->AddRoute(MakeRoute(std::move(method), std::move(pattern), std::move(handler)))
+            .ok());
   }
 
   std::unique_ptr<httplib::Client> Client() {
@@ -392,7 +392,8 @@ TEST_F(HttpServerTest, JsonBodyErrorsAreLocated) {
   EXPECT_EQ(e["code"], "bad_request");
   EXPECT_EQ(e["message"], "请求内容不是有效的 JSON：第 3 行第 8 列附近");
 
-  r = c->Post("/api/echo", "{\"名称\": \"线索\", x}", "application/json");  // columns count characters
+  r = c->Post("/api/echo", "{\"名称\": \"线索\", x}",
+              "application/json");  // columns count characters
   ASSERT_TRUE(r);
   EXPECT_EQ(ErrorOf(r->body)["message"], "请求内容不是有效的 JSON：第 1 行第 14 列附近");
 
@@ -414,9 +415,8 @@ TEST_F(HttpServerTest, ExceptionsBecome500WithoutLeakingWhat) {
   }));
   extra_routes_.push_back(
       MakeRoute("GET", "/api/throw_int", [](const Request&) -> Response { throw 42; }));
-  extra_routes_.push_back(MakeRoute("GET", "/api/hook_throws", [](const Request&) {
-    return Response::Json("unreachable");
-  }));
+  extra_routes_.push_back(MakeRoute("GET", "/api/hook_throws",
+                                    [](const Request&) { return Response::Json("unreachable"); }));
   before_ = [](Request& req, const Route&) -> std::optional<Response> {
     if (req.path() == "/api/hook_throws") throw std::logic_error("hook secret");
     return std::nullopt;
@@ -473,7 +473,9 @@ TEST_F(HttpServerTest, FromStatusMapsCodesAndHidesInternalMessages) {
     EXPECT_EQ(e["code"], name);
     const bool hidden = http == 500;
     EXPECT_EQ(e.contains("field"), !hidden) << name;
-    if (!hidden) EXPECT_EQ(e["field"], "field_x") << name;
+    if (!hidden) {
+      EXPECT_EQ(e["field"], "field_x") << name;
+    }
     EXPECT_EQ(r->body.find("数据库文件损坏") == std::string::npos, hidden) << name;
   }
 }
@@ -548,8 +550,8 @@ TEST_F(HttpServerTest, BeforeHookSeesTheRouteAndAttachesThePrincipal) {
 
 TEST_F(HttpServerTest, HeaderNeverAnswersRemoteAddrFromTheClient) {
   extra_routes_.push_back(MakeRoute("GET", "/api/peer", [](const Request& req) {
-    return Response::Json({{"remote", req.remote_addr()},
-                           {"header", req.Header("REMOTE_ADDR").value_or("-")}});
+    return Response::Json(
+        {{"remote", req.remote_addr()}, {"header", req.Header("REMOTE_ADDR").value_or("-")}});
   }));
   StartServer();
   auto r = Client()->Get("/api/peer", {{"REMOTE_ADDR", "10.9.9.9"}});
@@ -596,7 +598,8 @@ TEST_F(HttpServerTest, AfterHookSeesEveryResponse) {
 TEST_F(HttpServerTest, CookiesAreParsedAndSetCookieCarriesTheFlags) {
   extra_routes_.push_back(MakeRoute("GET", "/api/cookies", [](const Request& req) {
     nlohmann::json j;
-    for (const char* n : {"a", "session", "empty", "c", "novalue"}) {
+    j["x_raw"] = req.Header("X-Raw").value_or("-");
+    for (const char* n : {"a", "session", "empty", "c", "novalue", "pct"}) {
       const auto v = req.Cookie(n);
       j[n] = v ? nlohmann::json(*v) : nlohmann::json(nullptr);
     }
@@ -607,13 +610,16 @@ TEST_F(HttpServerTest, CookiesAreParsedAndSetCookieCarriesTheFlags) {
     return r;
   }));
   StartServer();
+  // Values exactly as sent: cpp-httplib would have decoded %3B into a second cookie.
   httplib::Headers h = {{"Cookie", "a=1; session=\"quoted value\"; empty=; novalue"},
-                        {"Cookie", "a=2; c=3"}};
+                        {"Cookie", "a=2; c=3; pct=x%3By"},
+                        {"X-Raw", "a%20b"}};
   auto r = Client()->Get("/api/cookies", h);
   ASSERT_TRUE(r);
   EXPECT_EQ(nlohmann::json::parse(r->body),
             nlohmann::json::parse(R"({"a": "1", "session": "quoted value", "empty": "",
-                                      "c": "3", "novalue": null})"));
+                                      "c": "3", "novalue": null, "pct": "x%3By",
+                                      "x_raw": "a%20b"})"));
   ASSERT_EQ(r->get_header_value_count("Set-Cookie"), 2u);
   std::set<std::string> cookies = {r->get_header_value("Set-Cookie", 0),
                                    r->get_header_value("Set-Cookie", 1)};
@@ -634,9 +640,8 @@ void ExpectSecurityHeaders(const httplib::Response& r, const std::string& what) 
 }
 
 TEST_F(HttpServerTest, SecurityHeadersOnEveryResponse) {
-  extra_routes_.push_back(MakeRoute("GET", "/api/throw", [](const Request&) -> Response {
-    throw std::runtime_error("x");
-  }));
+  extra_routes_.push_back(MakeRoute(
+      "GET", "/api/throw", [](const Request&) -> Response { throw std::runtime_error("x"); }));
   extra_routes_.push_back(MakeRoute("GET", "/api/download", [](const Request&) {
     return Response::File("a,b\n", "text/csv; charset=utf-8", "线索清单.csv");
   }));
@@ -674,9 +679,9 @@ TEST_F(HttpServerTest, SecurityHeadersOnEveryResponse) {
 class HttpServerStaticTest : public HttpServerTest {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() /
-            ("zj_http_server_static_" + std::to_string(::getpid()) + "_" +
-             testing::UnitTest::GetInstance()->current_test_info()->name());
+    base_ =
+        fs::temp_directory_path() / ("zj_http_server_static_" + std::to_string(::getpid()) + "_" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(base_);
     const fs::path web = base_ / "web";
     fs::create_directories(web / "assets");
@@ -743,13 +748,29 @@ TEST_F(HttpServerStaticTest, ServesTheAppWithTypesAndCaching) {
 }
 
 TEST_F(HttpServerStaticTest, EveryTraversalVariantIs404) {
-  for (const char* target : {
-           "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
-           "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/..%2Fsecret.txt", "/%2e%2e%2fsecret.txt",
-           "/%252e%252e/secret.txt", "/%252e%252e%252fsecret.txt", "/..\\secret.txt",
-           "/..%5csecret.txt", "/assets/..%5c..%5csecret.txt", "/index.html%00.png",
-           "/%00/../secret.txt", "//secret.txt", "/escape.txt", "/up/secret.txt", "/up",
-           "/up/", "/./secret.txt", "/.%2e/secret.txt", "/..", "/%2e%2e"}) {
+  for (const char* target : {"/../secret.txt",
+                             "/assets/../../secret.txt",
+                             "/%2e%2e/secret.txt",
+                             "/%2E%2E/secret.txt",
+                             "/..%2fsecret.txt",
+                             "/..%2Fsecret.txt",
+                             "/%2e%2e%2fsecret.txt",
+                             "/%252e%252e/secret.txt",
+                             "/%252e%252e%252fsecret.txt",
+                             "/..\\secret.txt",
+                             "/..%5csecret.txt",
+                             "/assets/..%5c..%5csecret.txt",
+                             "/index.html%00.png",
+                             "/%00/../secret.txt",
+                             "//secret.txt",
+                             "/escape.txt",
+                             "/up/secret.txt",
+                             "/up",
+                             "/up/",
+                             "/./secret.txt",
+                             "/.%2e/secret.txt",
+                             "/..",
+                             "/%2e%2e"}) {
     const RawResponse r =
         Exchange(port_, std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(r.status, 404) << target;
@@ -797,6 +818,25 @@ TEST_F(HttpServerTest, SlowHeadersAreCutOffWhileOthersAreServed) {
   ::close(slow);
   EXPECT_TRUE(cut);
   EXPECT_LT(sent, head.size() / 2) << "the head trickled in for " << sent << " s";
+}
+
+TEST_F(HttpServerTest, AnOversizedHeadIsRefused) {
+  StartServer();
+  const int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  std::string head = "GET /api/ping HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 80; ++i)
+    head += "X-Filler-" + std::to_string(i) + ": " + std::string(1000, 'f') + "\r\n";
+  SendAll(fd, head + "\r\n");  // 80 KB: every line is short, the head is not (64 KB at most)
+  const RawResponse r = ReadResponse(fd);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(ErrorOf(r.body)["message"], "请求格式不正确");
+  EXPECT_TRUE(ClosedByServer(fd));
+  ::close(fd);
+  // 8 KB of cookies, as a browser may send, is fine.
+  auto ok = Client()->Get("/api/ping", {{"Cookie", "big=" + std::string(8000, 'c')}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
 }
 
 TEST_F(HttpServerTest, FiftyIdleKeepAliveConnectionsDoNotBlockANewRequest) {
@@ -925,8 +965,7 @@ TEST(HttpServerRoutes, AddRouteValidatesAndKeepsOrder) {
   EXPECT_EQ(s.routes()[0].summary, "测试接口");
 
   ASSERT_TRUE(s.Start().ok());
-  EXPECT_EQ(s.AddRoute(MakeRoute("GET", "/api/late", ok)).code(),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.AddRoute(MakeRoute("GET", "/api/late", ok)).code(), StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

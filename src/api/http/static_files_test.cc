@@ -24,9 +24,9 @@ void Write(const fs::path& p, std::string_view text) {
 class HttpStaticFiles : public testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() /
-            ("zj_http_static_" + std::to_string(::getpid()) + "_" +
-             testing::UnitTest::GetInstance()->current_test_info()->name());
+    base_ =
+        fs::temp_directory_path() / ("zj_http_static_" + std::to_string(::getpid()) + "_" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(base_);
     web_ = base_ / "web";
     Write(web_ / "index.html", "<!doctype html>INDEX");
@@ -91,7 +91,8 @@ TEST_F(HttpStaticFiles, MimeTypes) {
 }
 
 TEST_F(HttpStaticFiles, PagesWithoutExtensionFallBackToIndex) {
-  for (std::string_view page : {"/", "/clues", "/clues/12", "/clues/12/", "/assets", "/%E7%BA%BF"}) {
+  for (std::string_view page :
+       {"/", "/clues", "/clues/12", "/clues/12/", "/assets", "/%E7%BA%BF"}) {
     auto f = Get(page);
     ASSERT_TRUE(f.ok()) << page << ": " << f.status().ToString();
     EXPECT_EQ(f->body, "<!doctype html>INDEX") << page;
@@ -104,13 +105,30 @@ TEST_F(HttpStaticFiles, PagesWithoutExtensionFallBackToIndex) {
 }
 
 TEST_F(HttpStaticFiles, NeverServesAFileOutsideTheFolder) {
-  for (std::string_view bad : {
-           "/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
-           "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/%252e%252e/secret.txt",
-           "/..%5csecret.txt", "/..\\secret.txt", "/assets/..", "/.", "/./index.html",
-           "//secret.txt", "/assets//app.3f2a.js", "/link_out.txt", "/link_dir/secret.txt",
-           "/link_dir", "/link_page", "/link_dir/", "/.hidden", "/a%01b", "/%2e%2e",
-           "/%2e%2e/", "/..", "/../"}) {
+  for (std::string_view bad : {"/../secret.txt",
+                               "/assets/../../secret.txt",
+                               "/%2e%2e/secret.txt",
+                               "/..%2fsecret.txt",
+                               "/%2e%2e%2fsecret.txt",
+                               "/%252e%252e/secret.txt",
+                               "/..%5csecret.txt",
+                               "/..\\secret.txt",
+                               "/assets/..",
+                               "/.",
+                               "/./index.html",
+                               "//secret.txt",
+                               "/assets//app.3f2a.js",
+                               "/link_out.txt",
+                               "/link_dir/secret.txt",
+                               "/link_dir",
+                               "/link_page",
+                               "/link_dir/",
+                               "/.hidden",
+                               "/a%01b",
+                               "/%2e%2e",
+                               "/%2e%2e/",
+                               "/..",
+                               "/../"}) {
     auto f = Get(bad);
     EXPECT_EQ(f.status().code(), StatusCode::kNotFound)
         << bad << " served " << (f.ok() ? f->body : "");
