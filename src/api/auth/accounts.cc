@@ -299,7 +299,10 @@ Result<Principal> Authenticate(Database& db, const Clock& clock, const Options& 
   ZJ_ASSIGN_OR_RETURN(std::optional<UserRow> user, storage::FindUserById(db, s->user_id));
   if (!user || user->disabled) return Unauthenticated(std::string(kDisabled));
   if (now - s->last_seen_at >= opts.touch_interval) {
-    ZJ_RETURN_IF_ERROR(storage::TouchSession(db, s->session_id, now));
+    // A store kept busy by a long import (kAborted after the busy timeout) must not sign
+    // everyone out: the session stays valid, its idle clock is moved at a later request.
+    Status touched = storage::TouchSession(db, s->session_id, now);
+    if (!touched.ok() && touched.code() != StatusCode::kAborted) return touched;
   }
   ZJ_ASSIGN_OR_RETURN(Principal p, PrincipalOf(db, *user, now));
   p.session_id = s->session_id;

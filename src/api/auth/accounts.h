@@ -98,7 +98,9 @@ Status Logout(storage::Database& db, const Clock& clock, std::string_view token,
               std::string_view ip, std::string_view request_id = {});
 
 // The principal of a live session; kUnauthenticated with the reason in Chinese otherwise.
-// Moves the session's last_seen at most once per `opts.touch_interval`.
+// Moves the session's last_seen at most once per `opts.touch_interval` (one autocommit
+// UPDATE; while another writer holds the store, e.g. a long import, it waits for the busy
+// timeout and is then skipped, not failed).
 Result<Principal> Authenticate(storage::Database& db, const Clock& clock, const Options& opts,
                                std::string_view token);
 

@@ -99,9 +99,10 @@ Status CheckPasswordPolicy(std::string_view username, std::string_view password)
 
 std::string GeneratePassword(std::string_view username) {
   EnsureSodium();
-  // No look-alikes (I l 1 O 0) in a password that is read off a screen and typed.
+  // No look-alikes (I l 1 O 0) in a password that is read off a screen and typed, and no
+  // symbols a shell would interpret if it is pasted into one.
   constexpr std::string_view kAlphabet =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789!@#$%^&*-_=+?";
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789#%+-=@_";
   while (true) {
     std::string p;
     for (int i = 0; i < 16; ++i) {
