@@ -357,7 +357,8 @@ Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no)
   ZJ_ASSIGN_OR_RETURN(
       auto st,
       db.Prepare("SELECT c.clue_no, c.model, c.org_id, c.person_id, c.status, c.title, "
-                 "c.summary, c.facts, c.basis, t.state, t.assignee_id, t.reason_code, t.note, "
+                 "c.summary, c.facts, c.basis, c.key, c.window, c.severity, t.state, "
+                 "t.assignee_id, t.reason_code, t.note, "
                  "t.merged_into, t.case_id, t.version, t.updated_at "
                  "FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no "
                  "WHERE c.clue_no = $1 AND " +
@@ -378,6 +379,9 @@ Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no)
   c.summary = r.Text();
   c.facts = r.Text();
   c.basis = r.Text();
+  c.key = r.Text();
+  c.window = r.Text();
+  c.severity = r.Text();
   c.triage.clue_no = c.clue_no;
   c.triage.state = r.Text();
   c.triage.assignee_id = r.OptInt();

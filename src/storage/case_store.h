@@ -99,6 +99,9 @@ struct ClueRef {
   std::string summary;
   std::string facts;  // JSON
   std::string basis;  // JSON
+  std::string key;     // canonical JSON of the finding key
+  std::string window;  // JSON, "" when none
+  std::string severity;
   TriageRow triage;
 };
 Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no);

@@ -679,6 +679,19 @@ Result<int64_t> Promote(Database& db, const Clock& clock, const WorkflowOptions&
   return case_id;
 }
 
+Result<ClueView> GetClue(Database& db, const Clock& clock, const Actor& actor, int64_t clue_no) {
+  Transaction txn(db);
+  ZJ_RETURN_IF_ERROR(txn.BeginWrite());  // the read is audited in the same transaction
+  ClueView v;
+  ZJ_ASSIGN_OR_RETURN(v.clue, storage::GetClueRef(db, actor.scope, clue_no));
+  ZJ_ASSIGN_OR_RETURN(v.history, storage::ClueHistory(db, clue_no));
+  ZJ_ASSIGN_OR_RETURN(v.actions, storage::ListTriageActions(db, clue_no));
+  ZJ_RETURN_IF_ERROR(Audit(db, clock, actor, "read_clue", "clue", std::to_string(clue_no),
+                           {{"person_id", v.clue.person_id}}));
+  ZJ_RETURN_IF_ERROR(txn.Commit());
+  return v;
+}
+
 // ---- cases ----
 
 Result<CaseView> GetCase(Database& db, const Clock& clock, const Actor& actor, int64_t case_id) {

@@ -31,6 +31,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "storage/case_store.h"
+#include "storage/clue_store.h"
 #include "storage/database.h"
 #include "storage/scope.h"
 #include "workflow/case_machine.h"
@@ -87,6 +88,15 @@ struct PromoteRequest {
 // handling office is the actor's org; the subject org the clues' org.
 Result<int64_t> Promote(storage::Database& db, const Clock& clock, const WorkflowOptions& opts,
                         const Actor& actor, const PromoteRequest& req);
+
+// A clue with its data history and triage history; audited as `read_clue`.
+struct ClueView {
+  storage::ClueRef clue;
+  std::vector<storage::ClueEvent> history;
+  std::vector<storage::TriageAction> actions;
+};
+Result<ClueView> GetClue(storage::Database& db, const Clock& clock, const Actor& actor,
+                         int64_t clue_no);
 
 // ---- cases ----
 

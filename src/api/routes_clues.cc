@@ -1,0 +1,258 @@
+// /api/clues: the clue list (filters, paging), one clue with its history, triage actions,
+// and promotion of clues to a case (立案).
+#include "api/internal.h"
+#include "law/rulebook.h"
+#include "models/registry.h"
+#include "storage/clue_store.h"
+
+namespace zj::api {
+namespace {
+
+using nlohmann::json;
+
+// The filter of a clue list request, limited to the caller's jurisdiction.
+Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_limit) {
+  storage::ClueFilter f;
+  f.models = QueryList(req, "model");
+  for (const std::string& m : f.models) {
+    if (!models::FindModel(m)) return InvalidArgument("model：没有监督模型“" + m + "”");
+  }
+  f.status = req.Query("status").value_or("");
+  if (!f.status.empty() && f.status != "open" && f.status != "resolved_by_data") {
+    return InvalidArgument("status：应为 open（未消除）或 resolved_by_data（数据已消除）");
+  }
+  f.severities = QueryList(req, "severity");
+  for (const std::string& v : f.severities) {
+    if (v != "high" && v != "medium" && v != "low") {
+      return InvalidArgument("severity：应为 high、medium 或 low");
+    }
+  }
+  f.triage_states = QueryList(req, "triage");
+  for (const std::string& v : f.triage_states) {
+    if (v != "new" && workflow::TriageStateLabel(v) == v) {
+      return InvalidArgument("triage：没有研判状态“" + v + "”");
+    }
+  }
+  f.person_id = req.Query("person").value_or("");
+  ZJ_ASSIGN_OR_RETURN(f.assignee_id, QueryInt(req, "assignee"));
+  ZJ_ASSIGN_OR_RETURN(f.limit, QueryLimit(req, 50, max_limit));
+  ZJ_ASSIGN_OR_RETURN(auto offset, QueryInt(req, "offset"));
+  f.offset = offset.value_or(0);
+  if (f.offset < 0) return InvalidArgument("offset：不能为负数");
+  const storage::OrgScope& scope = CallerOf(req).scope;
+  std::vector<std::string> orgs = QueryList(req, "org");
+  if (!scope.all()) {
+    if (orgs.empty()) {
+      orgs = scope.org_ids();
+    } else {
+      std::erase_if(orgs, [&](const std::string& o) { return !scope.Contains(o); });
+      if (orgs.empty()) orgs.push_back("");  // asked only for orgs outside: nothing
+    }
+  }
+  if (!orgs.empty()) f.org_ids = orgs;
+  return f;
+}
+
+json BasisJson(const std::string& basis_text) {
+  json out = json::array();
+  json basis = ParseJsonColumn(basis_text);
+  if (!basis.is_array()) return out;
+  for (const json& b : basis) {
+    if (!b.is_string()) continue;
+    const std::string id = b.get<std::string>();
+    json item = {{"id", id}};
+    if (const law::Rule* r = law::FindRule(id)) {
+      item["title"] = std::string(r->title);
+      item["citation"] = std::string(r->citation);
+    }
+    out.push_back(item);
+  }
+  return out;
+}
+
+json TriageJson(const storage::TriageRow& t) {
+  return {{"state", t.state.empty() ? "new" : t.state},
+          {"state_label", std::string(workflow::TriageStateLabel(t.state))},
+          {"assignee_id", t.assignee_id ? json(*t.assignee_id) : json()},
+          {"reason_code", t.reason_code},
+          {"note", t.note},
+          {"merged_into", t.merged_into ? json(*t.merged_into) : json()},
+          {"case_id", t.case_id ? json(*t.case_id) : json()},
+          {"version", t.version}};
+}
+
+json ClueListJson(const storage::ClueRow& r) {
+  const models::ModelSpec* m = models::FindModel(r.content.model);
+  return {{"clue_no", r.clue_no},
+          {"model", r.content.model},
+          {"model_name", m ? std::string(m->name) : ""},
+          {"severity", r.content.severity},
+          {"title", r.content.title},
+          {"summary", r.content.summary},
+          {"person_id", r.content.person_id},
+          {"person_name", r.person_name},
+          {"org_id", r.content.org_id},
+          {"status", r.status},
+          {"triage_state", r.triage_state.empty() ? "new" : r.triage_state},
+          {"triage_label", std::string(workflow::TriageStateLabel(r.triage_state))},
+          {"triage_version", r.triage_version},
+          {"assignee_id", r.assignee_id ? json(*r.assignee_id) : json()},
+          {"case_id", r.case_id ? json(*r.case_id) : json()},
+          {"created_at", r.created_at}};
+}
+
+}  // namespace
+
+void AddClueRoutes(App::State& s) {
+  App::State* st = &s;
+
+  http::Route list{.method = "GET",
+                   .pattern = "/api/clues",
+                   .summary = "线索列表（按模型、状态、严重程度、研判状态、人员、机构筛选，分页）",
+                   .tag = "clues",
+                   .operation_id = "clues.list"};
+  list.handler = [st](const http::Request& req) {
+    auto f = ClueFilterOf(req, 500);
+    if (!f.ok()) return Fail(req, f.status());
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto rows = storage::ListClues(**db, *f);
+    if (!rows.ok()) return Fail(req, rows.status());
+    auto total = storage::CountClues(**db, *f);
+    if (!total.ok()) return Fail(req, total.status());
+    json items = json::array();
+    for (const auto& r : *rows) items.push_back(ClueListJson(r));
+    return http::Response::Json({{"total", *total}, {"items", items}});
+  };
+  Add(s, std::move(list), auth::Action::kViewCasework);
+
+  http::Route get{.method = "GET",
+                  .pattern = "/api/clues/{clue_no:int}",
+                  .summary = "线索详情：事实、法律依据、数据变化与研判记录（查阅留痕）",
+                  .tag = "clues",
+                  .operation_id = "clues.get"};
+  get.handler = [st](const http::Request& req) {
+    auto clue_no = req.PathInt("clue_no");
+    if (!clue_no.ok()) return Fail(req, clue_no.status());
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto v = workflow::GetClue(**db, *st->clock, ActorOf(req), *clue_no);
+    if (!v.ok()) return Fail(req, v.status());
+    const storage::ClueRef& c = v->clue;
+    const models::ModelSpec* m = models::FindModel(c.model);
+    json history = json::array();
+    for (const auto& h : v->history) {
+      history.push_back({{"run_no", h.run_no},
+                         {"at", h.at},
+                         {"event", h.event},
+                         {"status", h.status},
+                         {"detail", ParseJsonColumn(h.detail)}});
+    }
+    json actions = json::array();
+    for (const auto& a : v->actions) {
+      actions.push_back({{"at", a.at},
+                         {"user_id", a.user_id ? json(*a.user_id) : json()},
+                         {"action", a.action},
+                         {"from", a.from_state},
+                         {"to", a.to_state},
+                         {"detail", ParseJsonColumn(a.detail)}});
+    }
+    json out = {{"clue_no", c.clue_no},
+                {"model", c.model},
+                {"model_name", m ? std::string(m->name) : ""},
+                {"key", ParseJsonColumn(c.key)},
+                {"severity", c.severity},
+                {"title", c.title},
+                {"summary", c.summary},
+                {"person_id", c.person_id},
+                {"org_id", c.org_id},
+                {"status", c.status},
+                {"facts", ParseJsonColumn(c.facts)},
+                {"basis", BasisJson(c.basis)},
+                {"window", ParseJsonColumn(c.window)},
+                {"triage", TriageJson(c.triage)},
+                {"history", history},
+                {"actions", actions}};
+    return http::Response::Json(out);
+  };
+  Add(s, std::move(get), auth::Action::kViewCasework);
+
+  http::Route triage{.method = "POST",
+                     .pattern = "/api/clues/{clue_no:int}/triage",
+                     .summary = "线索研判：分派、核查、排除、合并、恢复（须带 version）",
+                     .tag = "clues",
+                     .operation_id = "clues.triage",
+                     .max_body = 16 * 1024};
+  triage.handler = [st](const http::Request& req) {
+    auto clue_no = req.PathInt("clue_no");
+    if (!clue_no.ok()) return Fail(req, clue_no.status());
+    auto body = BodyObject(req);
+    if (!body.ok()) return Fail(req, body.status());
+    workflow::TriageRequest t;
+    auto action = RequireString(*body, "action");
+    if (!action.ok()) return Fail(req, action.status());
+    t.action = *action;
+    auto version = RequireInt(*body, "version");
+    if (!version.ok()) return Fail(req, version.status());
+    t.expected_version = *version;
+    auto assignee = OptInt(*body, "assignee_id");
+    auto merge = OptInt(*body, "merge_into");
+    auto reason = OptString(*body, "reason_code");
+    auto note = OptString(*body, "note");
+    for (const Status& e : {assignee.status(), merge.status(), reason.status(), note.status()}) {
+      if (!e.ok()) return Fail(req, e);
+    }
+    t.assignee_id = *assignee;
+    t.merge_into = *merge;
+    t.reason_code = *reason;
+    t.note = *note;
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto v = workflow::ApplyTriage(**db, *st->clock, ActorOf(req), *clue_no, t);
+    if (!v.ok()) return Fail(req, v.status());
+    return http::Response::Json({{"clue_no", *clue_no}, {"version", *v}});
+  };
+  // Each triage action needs its own duty; the workflow checks it. Viewing is the floor.
+  Add(s, std::move(triage), auth::Action::kViewCasework);
+
+  http::Route promote{.method = "POST",
+                      .pattern = "/api/cases",
+                      .summary = "线索立案：一条或多条线索立为纠正违法或检察建议案件",
+                      .tag = "cases",
+                      .operation_id = "cases.create",
+                      .max_body = 64 * 1024};
+  promote.handler = [st](const http::Request& req) {
+    auto body = BodyObject(req);
+    if (!body.ok()) return Fail(req, body.status());
+    workflow::PromoteRequest p;
+    auto clues = body->find("clues");
+    if (clues == body->end() || !clues->is_array() || clues->empty()) {
+      return Fail(req, InvalidArgument("clues：请选择要立案的线索（[{clue_no, version}]）"));
+    }
+    for (const json& c : *clues) {
+      if (!c.is_object()) return Fail(req, InvalidArgument("clues：每项应为 {clue_no, version}"));
+      auto no = RequireInt(c, "clue_no");
+      auto version = RequireInt(c, "version");
+      if (!no.ok()) return Fail(req, no.status());
+      if (!version.ok()) return Fail(req, version.status());
+      p.clues.emplace_back(*no, *version);
+    }
+    auto type = RequireString(*body, "case_type");
+    if (!type.ok()) return Fail(req, type.status());
+    p.case_type = *type;
+    auto title = OptString(*body, "title");
+    if (!title.ok()) return Fail(req, title.status());
+    p.title = *title;
+    auto handler = OptInt(*body, "handler_id");
+    if (!handler.ok()) return Fail(req, handler.status());
+    p.handler_id = *handler;
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto id = workflow::Promote(**db, *st->clock, st->config.workflow, ActorOf(req), p);
+    if (!id.ok()) return Fail(req, id.status());
+    return http::Response::Json({{"case_id", *id}}, 201);
+  };
+  Add(s, std::move(promote), auth::Action::kClueDecide);
+}
+
+}  // namespace zj::api
