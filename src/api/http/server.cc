@@ -85,7 +85,6 @@ struct RequestState {
   const Route* route = nullptr;
   PathParams params;
   HeaderList headers;        // as sent (cpp-httplib's copies are percent-decoded)
-  bool pre_routed = false;   // our checks ran (cpp-httplib did not refuse the request first)
   bool close_after = false;  // close the connection after this response
 };
 
@@ -134,6 +133,7 @@ class Connection final : public httplib::Stream {
   }
 
   ssize_t read(char* ptr, size_t size) override {
+    writing_ = false;  // a response starts with its first write after the last read
     if (buf_pos_ == buf_len_) {
       const milliseconds budget = ReadBudget();
       if (budget.count() <= 0 || !Wait(POLLIN, budget)) return -1;
@@ -365,7 +365,7 @@ class HttpServer::Impl {
       ZJ_ASSIGN_OR_RETURN(StaticFiles files, StaticFiles::Open(o.static_dir));
       static_files_ = std::move(files);
     }
-    stop_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (stop_fd_ < 0) stop_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (stop_fd_ < 0) return IoError("无法创建网络服务的停止信号");
     limits_ = {o.read_timeout, o.write_timeout, o.keep_alive_timeout,
                o.min_transfer_bytes_per_second};
@@ -496,7 +496,6 @@ class HttpServer::Impl {
   // Before any of the body is read: refusals, routing, static files.
   Handled PreRoute(const httplib::Request& req, httplib::Response& res) {
     RequestState& st = CurrentState();
-    st.pre_routed = true;
     const std::string& id = RequestId(st);
     const std::string_view raw_path = RawPath(req);
     const bool api = raw_path == "/api" || raw_path.starts_with("/api/");
@@ -607,12 +606,13 @@ class HttpServer::Impl {
     Apply(answer ? std::move(*answer) : st.route->handler(req), res);
   }
 
-  // Errors cpp-httplib raised itself (a malformed request line, a body cut short …) get the
-  // JSON error shape; responses with a body of ours are left alone.
+  // Errors cpp-httplib raised itself (a malformed head, a body cut short or too slow …) get
+  // the JSON error shape, and the connection closes: the stream may be out of step.
+  // Responses with a body of ours are left alone.
   static Handled OnError(const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return Handled::Unhandled;
     RequestState& st = CurrentState();
-    if (!st.pre_routed) st.close_after = true;  // the stream may be out of step
+    st.close_after = true;
     std::string_view code = "bad_request";
     std::string message = "请求无法处理";
     switch (res.status) {

@@ -3,9 +3,10 @@
 // layer declares Routes and two hooks; it never sees cpp-httplib.
 //
 // For every request, in order:
-//   1. The head (request line and headers) must arrive within read_timeout of its first
-//      byte, however slowly it trickles; then the body must keep coming (read_timeout
-//      between reads, and on average at least min_transfer_bytes_per_second).
+//   1. The head (request line and headers, at most 64 KiB) must arrive within read_timeout
+//      of its first byte, however slowly it trickles; then the body must keep coming
+//      (read_timeout between reads, and on average at least min_transfer_bytes_per_second).
+//      Otherwise the connection is closed (with a 400 once the head is complete).
 //   2. Refused before any of the body is read, each with the JSON error shape of
 //      response.h and the connection closed when a body is left unread:
 //        request Content-Encoding → 415; Transfer-Encoding (a chunked body) → 411;

@@ -820,6 +820,47 @@ TEST_F(HttpServerTest, SlowHeadersAreCutOffWhileOthersAreServed) {
   EXPECT_LT(sent, head.size() / 2) << "the head trickled in for " << sent << " s";
 }
 
+TEST_F(HttpServerTest, TricklingBodyIsCutOff) {
+  ServerOptions o = DefaultOptions();
+  o.read_timeout = milliseconds(1000);
+  StartServer(o);
+  const int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd, "POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"));
+  // 10 bytes every 0.4 s: each gap is well inside read_timeout, the rate far below
+  // min_transfer_bytes_per_second.
+  int chunks = 0;
+  bool cut = false;
+  while (chunks < 20 && !cut) {
+    cut = !SendAll(fd, std::string(10, ' ')) || ClosedByServer(fd, milliseconds(400));
+    ++chunks;
+  }
+  ::close(fd);
+  EXPECT_TRUE(cut);
+  EXPECT_LT(chunks, 8);
+}
+
+TEST_F(HttpServerTest, ExpectContinueUploadSlowerThanTheWriteTimeoutIsAnswered) {
+  ServerOptions o = DefaultOptions();
+  o.write_timeout = milliseconds(300);
+  StartServer(o);
+  const int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(SendAll(fd,
+                      "POST /api/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                      "Content-Length: 2\r\n\r\n"));
+  char buf[64] = {};
+  pollfd p{fd, POLLIN, 0};
+  ASSERT_EQ(::poll(&p, 1, 5000), 1);
+  const ssize_t n = ::recv(fd, buf, sizeof buf - 1, 0);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf).rfind("HTTP/1.1 100", 0), 0u) << buf;
+  std::this_thread::sleep_for(milliseconds(500));  // the body comes later than write_timeout
+  ASSERT_TRUE(SendAll(fd, "{}"));
+  EXPECT_EQ(ReadResponse(fd).status, 200);
+  ::close(fd);
+}
+
 TEST_F(HttpServerTest, AnOversizedHeadIsRefused) {
   StartServer();
   const int fd = Connect(port_);
