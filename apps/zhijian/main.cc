@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "apps/zhijian/admin_cmd.h"
+#include "apps/zhijian/serve_cmd.h"
 #include "apps/zhijian/models_cmd.h"
 #include "domain/exchange_docs.h"
 #include "ingest/importer.h"
@@ -559,6 +560,7 @@ int main(int argc, char** argv) {
   schema->require_subcommand(1);
 
   zj::cli::AdminCommands admin(app);  // users, grants, audit
+  zj::cli::ServeCommands serve(app, std::filesystem::path(DefaultGeoDir(argv[0])).parent_path());
 
   try {
     app.parse(argc, argv);
@@ -590,6 +592,7 @@ int main(int argc, char** argv) {
     if (*models_runs) return zj::cli::CmdModelsRuns(url, runs_limit, models_json);
     if (*clues_list) return zj::cli::CmdCluesList(url, clue_args);
     if (std::optional<int> rc = admin.Run(url)) return *rc;
+    if (std::optional<int> rc = serve.Run(url)) return *rc;
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;
