@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "api/app.h"
+#include "api/openapi.h"
 #include "storage/database.h"
 #include "workflow/casework.h"
 
@@ -42,6 +43,7 @@ struct ServeCommands::State {
   int threads = 128;
   std::string web_dir;
   bool secure_cookies = false;
+  bool openapi = false;
 };
 
 ServeCommands::ServeCommands(CLI::App& app, std::string data_dir)
@@ -56,6 +58,8 @@ ServeCommands::ServeCommands(CLI::App& app, std::string data_dir)
   s_->serve->add_option("--web", s_->web_dir, "网页目录（web/dist）/ the built web app");
   s_->serve->add_flag("--secure-cookies", s_->secure_cookies,
                       "经 HTTPS 提供服务时设置 Secure Cookie / behind HTTPS");
+  s_->serve->add_flag("--openapi", s_->openapi,
+                      "输出接口文档（OpenAPI 3）后退出 / print docs/api/openapi.yaml");
   s_->intake = app.add_subcommand(
       "intake", "受理待审查的减刑、假释、暂予监外执行提请，登记已到达的裁定 / accept proposals");
 }
@@ -76,11 +80,17 @@ std::optional<int> ServeCommands::Run(const std::string& db_url) {
   config.http.static_dir = s_->web_dir;
   config.secure_cookies = s_->secure_cookies;
   config.workflow = wf;
-  if (int rc = Intake(db_url, wf); rc != 0) return rc;
+  if (!s_->openapi) {
+    if (int rc = Intake(db_url, wf); rc != 0) return rc;
+  }
   auto app = api::App::Create(std::move(config));
   if (!app.ok()) {
     std::cerr << "无法启动服务：" << app.status().message() << "\n";
     return 2;
+  }
+  if (s_->openapi) {
+    std::cout << api::OpenApiYaml((*app)->routes());
+    return 0;
   }
   auto port = (*app)->Start();
   if (!port.ok()) {

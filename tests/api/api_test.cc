@@ -1,0 +1,489 @@
+// The HTTP API in process, on a free port, over a tiny synthetic province (models run,
+// proposals accepted): every route refuses an unauthenticated caller (401) and a missing CSRF
+// token (403); bad input is 400 with a Chinese message naming the field; another
+// jurisdiction's record is 404 and never its data; concurrent edits of one record are 409;
+// the OpenAPI document is the route table; a clue goes all the way to a downloaded DOCX.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <regex>
+#include <sstream>
+
+#include "api/app.h"
+#include "api/auth/accounts.h"
+#include "api/openapi.h"
+#include "engine/engine.h"
+#include "storage/audit_store.h"
+#include "storage/case_store.h"
+#include "tests/support/test_store.h"
+#include "workflow/casework.h"
+
+namespace zj::api {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string SourceDir() {
+  const char* env = std::getenv("ZJ_SOURCE_DIR");
+  return env ? env : ZJ_SOURCE_DIR_DEFAULT;
+}
+
+constexpr char kPassword[] = "Api-Test-Pass-2026";
+
+// A signed-in browser: the session cookie and the CSRF token.
+struct Session {
+  std::string cookie;  // "zj_session=…"
+  std::string csrf;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto s = testing::MakeSynthStore(synth::Scale::kTiny, 20251, "api");
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = new testing::SynthStore(std::move(*s));
+    engine::RunOptions run;
+    run.data_dir = SourceDir() + "/data";
+    ASSERT_TRUE(engine::RunModels(store_->url, run).ok());
+    clock_ = new FakeClock(*ParseTimestamp("2026-11-24T09:00:00+08:00"));
+    auto db = storage::Database::Open(store_->url);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(workflow::Intake(**db, *clock_, {}, workflow::Actor::System("system")).ok());
+
+    // Users: a provincial leader and prosecutor, a prosecutor of the county of the first
+    // M13 clue's office, one of another county, an administrator.
+    auth::Options opts;
+    opts.hash = auth::HashParams::Min();
+    auto org_of = [&](const std::string& sql) {
+      auto st = (*db)->Prepare(sql);
+      EXPECT_TRUE(st.ok());
+      auto row = (*st)->Step();
+      EXPECT_TRUE(row.ok() && *row) << sql;
+      return std::string((*st)->ColumnText(0));
+    };
+    const std::string clue_org = org_of("SELECT org_id FROM clues WHERE model = 'M13' ORDER BY "
+                                        "clue_no LIMIT 1");
+    const std::string region = org_of("SELECT region_code FROM orgs WHERE org_id = '" +
+                                      clue_org + "'");
+    county_ = org_of("SELECT org_id FROM orgs WHERE org_type = 'county_proc' AND region_code = '" +
+                     region + "'");
+    other_county_ = org_of("SELECT org_id FROM orgs WHERE org_type = 'county_proc' AND "
+                           "region_code <> '" + region + "' ORDER BY org_id LIMIT 1");
+    struct U {
+      const char* name;
+      std::string org;
+      auth::Role role;
+    };
+    for (const U& u : {U{"lead", "510000-PROC", auth::Role::kLeader},
+                       U{"pros", "510000-PROC", auth::Role::kProsecutor},
+                       U{"county", county_, auth::Role::kProsecutor},
+                       U{"other", other_county_, auth::Role::kProsecutor},
+                       U{"admin", "510000-PROC", auth::Role::kAdmin},
+                       U{"fresh", "510000-PROC", auth::Role::kProsecutor}}) {
+      auto created = auth::CreateUser(**db, *clock_, opts, auth::Actor::Cli(),
+                                      {.username = u.name,
+                                       .display_name = u.name,
+                                       .org_id = u.org,
+                                       .role = u.role,
+                                       .password = std::string(kPassword)});
+      ASSERT_TRUE(created.ok()) << created.status().message();
+      if (std::string(u.name) == "fresh") continue;  // keeps must_change_password
+      auto s = auth::Login(**db, *clock_, opts, u.name, kPassword, "127.0.0.1", "");
+      ASSERT_TRUE(s.ok()) << s.status().message();
+      ASSERT_TRUE(auth::ChangePassword(**db, *clock_, opts, s->principal, kPassword,
+                                       std::string(kPassword) + "x", "127.0.0.1")
+                      .ok());
+    }
+
+    AppConfig config;
+    config.db_url = store_->url;
+    config.data_dir = SourceDir() + "/data";
+    config.auth = opts;
+    config.clock = clock_;
+    config.http.threads = 32;
+    static_dir_ = store_->dir + "/web";
+    fs::create_directories(static_dir_ + "/assets");
+    std::ofstream(static_dir_ + "/index.html") << "<!doctype html><title>执检</title>";
+    config.http.static_dir = static_dir_;
+    auto app = App::Create(config);
+    ASSERT_TRUE(app.ok()) << app.status().message();
+    app_ = app->release();
+    auto port = app_->Start();
+    ASSERT_TRUE(port.ok()) << port.status().message();
+    port_ = *port;
+  }
+  static void TearDownTestSuite() {
+    delete app_;
+    fs::remove_all(store_->dir);
+    delete store_;
+    delete clock_;
+  }
+
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(60, 0);
+    return c;
+  }
+
+  Session Login(const std::string& user) {
+    auto c = Client();
+    auto r = c.Post("/api/auth/login",
+                    json({{"username", user}, {"password", std::string(kPassword) + "x"}}).dump(),
+                    "application/json");
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no response");
+    Session s;
+    for (const auto& [k, v] : r->headers) {
+      if (k == "Set-Cookie" && v.rfind("zj_session=", 0) == 0) s.cookie = v.substr(0, v.find(';'));
+    }
+    s.csrf = json::parse(r->body)["csrf_token"];
+    return s;
+  }
+
+  httplib::Result Get(const Session& s, const std::string& path) {
+    auto c = Client();
+    return c.Get(path, {{"Cookie", s.cookie}});
+  }
+  httplib::Result Post(const Session& s, const std::string& path, const json& body,
+                       bool csrf = true) {
+    auto c = Client();
+    httplib::Headers h = {{"Cookie", s.cookie}};
+    if (csrf) h.emplace("X-CSRF-Token", s.csrf);
+    return c.Post(path, h, body.dump(), "application/json");
+  }
+  static json Body(const httplib::Result& r) { return json::parse(r->body, nullptr, false); }
+  static void ExpectError(const httplib::Result& r, int status, const std::string& field = "") {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << r->body;
+    json b = Body(r);
+    ASSERT_TRUE(b.contains("error")) << r->body;
+    EXPECT_FALSE(b["error"]["message"].get<std::string>().empty());
+    EXPECT_FALSE(b["error"]["request_id"].get<std::string>().empty());
+    if (!field.empty()) {
+      EXPECT_EQ(b["error"].value("field", ""), field) << r->body;
+    }
+  }
+  int64_t QueryInt(const std::string& sql) {
+    auto db = storage::Database::Open(store_->url);
+    return *storage::QueryInt(**db, sql);
+  }
+
+  static testing::SynthStore* store_;
+  static FakeClock* clock_;
+  static App* app_;
+  static int port_;
+  static std::string county_, other_county_, static_dir_;
+};
+testing::SynthStore* ApiTest::store_ = nullptr;
+FakeClock* ApiTest::clock_ = nullptr;
+App* ApiTest::app_ = nullptr;
+int ApiTest::port_ = 0;
+std::string ApiTest::county_, ApiTest::other_county_, ApiTest::static_dir_;
+
+// Every route path with its parameters filled (integers 1, strings "x").
+std::string Concrete(const std::string& pattern) {
+  return std::regex_replace(std::regex_replace(pattern, std::regex(R"(\{[a-z_]+:int\})"), "1"),
+                            std::regex(R"(\{[a-z_]+(:str)?\})"), "x");
+}
+
+TEST_F(ApiTest, EveryRouteRefusesAnUnauthenticatedCaller) {
+  int checked = 0;
+  for (const http::Route& r : app_->routes()) {
+    if (!r.auth) continue;
+    auto c = Client();
+    const std::string path = Concrete(r.pattern);
+    httplib::Result res = r.method == "GET" ? c.Get(path)
+                                            : c.Post(path, "{}", "application/json");
+    if (r.method == "DELETE") res = c.Delete(path);
+    ASSERT_TRUE(res) << path;
+    ExpectError(res, 401);
+    ++checked;
+  }
+  EXPECT_GT(checked, 10);
+}
+
+TEST_F(ApiTest, EveryUnsafeRouteRefusesAMissingOrWrongCsrfToken) {
+  Session s = Login("lead");
+  int checked = 0;
+  for (const http::Route& r : app_->routes()) {
+    if (!r.auth || !r.csrf || r.method == "GET") continue;
+    const std::string path = Concrete(r.pattern);
+    ExpectError(Post(s, path, json::object(), /*csrf=*/false), 403);
+    auto c = Client();
+    auto wrong = c.Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf + "0"}}, "{}",
+                        "application/json");
+    ExpectError(wrong, 403);
+    ++checked;
+  }
+  EXPECT_GT(checked, 5);
+}
+
+TEST_F(ApiTest, OpenApiDocumentIsTheRouteTable) {
+  std::ifstream in(SourceDir() + "/docs/api/openapi.yaml");
+  ASSERT_TRUE(in) << "docs/api/openapi.yaml";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string want = OpenApiYaml(app_->routes());
+  const std::string have = ss.str();
+  if (have != want) {
+    std::istringstream a(have), b(want);
+    std::string la, lb;
+    int line = 0;
+    while (true) {
+      ++line;
+      const bool more_a = static_cast<bool>(std::getline(a, la));
+      const bool more_b = static_cast<bool>(std::getline(b, lb));
+      if (!more_a && !more_b) break;
+      if (la != lb || more_a != more_b) {
+        ADD_FAILURE() << "docs/api/openapi.yaml 与路由不一致（第 " << line << " 行）：\n  文件：" << la
+                      << "\n  路由：" << lb
+                      << "\n重新生成：zhijian serve --openapi > docs/api/openapi.yaml";
+        break;
+      }
+    }
+  }
+}
+
+TEST_F(ApiTest, LoginFailuresAreUniformAndThrottled) {
+  auto c = Client();
+  auto bad = c.Post("/api/auth/login", R"({"username":"pros","password":"wrong-password"})",
+                    "application/json");
+  ExpectError(bad, 401);
+  auto unknown = c.Post("/api/auth/login", R"({"username":"nobody","password":"wrong-password"})",
+                        "application/json");
+  ExpectError(unknown, 401);
+  EXPECT_EQ(Body(bad)["error"]["message"], Body(unknown)["error"]["message"]);
+  ExpectError(c.Post("/api/auth/login", R"({"username":"pros"})", "application/json"), 400,
+              "password");
+  ExpectError(c.Post("/api/auth/login", "{not json", "application/json"), 400);
+  // Brute force: the account locks after 5 consecutive failures, even for the right password.
+  for (int i = 0; i < 5; ++i) {
+    c.Post("/api/auth/login", R"({"username":"admin","password":"guess-guess"})",
+           "application/json");
+  }
+  auto locked = c.Post("/api/auth/login",
+                       json({{"username", "admin"}, {"password", std::string(kPassword) + "x"}})
+                           .dump(),
+                       "application/json");
+  ExpectError(locked, 429);
+}
+
+TEST_F(ApiTest, SessionFixationAndLogout) {
+  Session first = Login("pros");
+  // Logging in while presenting a session cookie revokes it and issues a new one.
+  auto c = Client();
+  auto r = c.Post("/api/auth/login", {{"Cookie", first.cookie}},
+                  json({{"username", "pros"}, {"password", std::string(kPassword) + "x"}}).dump(),
+                  "application/json");
+  ASSERT_TRUE(r && r->status == 200);
+  ExpectError(Get(first, "/api/auth/me"), 401);
+  Session second = Login("pros");
+  ASSERT_EQ(Get(second, "/api/auth/me")->status, 200);
+  ASSERT_EQ(Post(second, "/api/auth/logout", json::object())->status, 200);
+  ExpectError(Get(second, "/api/auth/me"), 401);
+}
+
+TEST_F(ApiTest, AUserWhoMustChangeThePasswordCanDoNothingElse) {
+  auto c = Client();
+  auto r = c.Post("/api/auth/login",
+                  json({{"username", "fresh"}, {"password", kPassword}}).dump(),
+                  "application/json");
+  ASSERT_TRUE(r && r->status == 200);
+  std::string cookie;
+  for (const auto& [k, v] : r->headers) {
+    if (k == "Set-Cookie" && v.rfind("zj_session=", 0) == 0) cookie = v.substr(0, v.find(';'));
+  }
+  Session s{cookie, Body(r)["csrf_token"]};
+  EXPECT_TRUE(Body(Get(s, "/api/auth/me"))["must_change_password"].get<bool>());
+  ExpectError(Get(s, "/api/clues"), 403);
+}
+
+TEST_F(ApiTest, ClueListFiltersAreValidatedAndBound) {
+  Session s = Login("pros");
+  ExpectError(Get(s, "/api/clues?model=M99"), 400, "model");
+  ExpectError(Get(s, "/api/clues?limit=0"), 400, "limit");
+  ExpectError(Get(s, "/api/clues?limit=abc"), 400, "limit");
+  ExpectError(Get(s, "/api/clues?severity=urgent"), 400, "severity");
+  ExpectError(Get(s, "/api/clues?triage=bogus"), 400, "triage");
+  // Injection attempts are values, not SQL.
+  for (const char* evil : {"x'%20OR%20'1'='1", "x%22)%20OR%201=1--", "%25", "x%27;DROP%20TABLE%20clues;--"}) {
+    auto r = Get(s, std::string("/api/clues?person=") + evil);
+    ASSERT_TRUE(r && r->status == 200) << evil;
+    EXPECT_EQ(Body(r)["total"], 0) << evil;
+  }
+  auto all = Get(s, "/api/clues?limit=500");
+  ASSERT_EQ(all->status, 200);
+  EXPECT_EQ(Body(all)["total"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM clues"));
+  auto m13 = Body(Get(s, "/api/clues?model=M13&triage=new"));
+  EXPECT_EQ(m13["total"].get<int64_t>(),
+            QueryInt("SELECT COUNT(*) FROM clues WHERE model = 'M13'"));
+  for (const json& c : m13["items"]) EXPECT_EQ(c["model"], "M13");
+}
+
+TEST_F(ApiTest, AnotherJurisdictionGets404NeverTheData) {
+  Session county = Login("county");
+  Session other = Login("other");
+  const int64_t clue = QueryInt("SELECT clue_no FROM clues WHERE model = 'M13' ORDER BY clue_no "
+                                "LIMIT 1");
+  auto mine = Get(county, "/api/clues/" + std::to_string(clue));
+  ASSERT_EQ(mine->status, 200) << mine->body;
+  auto theirs = Get(other, "/api/clues/" + std::to_string(clue));
+  ExpectError(theirs, 404);
+  EXPECT_EQ(theirs->body.find(Body(mine)["summary"].get<std::string>()), std::string::npos);
+  // The county list holds only its own orgs' clues.
+  auto list = Body(Get(county, "/api/clues?limit=500"));
+  EXPECT_GT(list["total"].get<int64_t>(), 0);
+  EXPECT_LT(list["total"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM clues"));
+  bool found = false;
+  for (const json& c : list["items"]) found |= c["clue_no"] == clue;
+  EXPECT_TRUE(found);
+  // Writes too: triage of another county's clue is 404 and changes nothing.
+  ExpectError(Post(other, "/api/clues/" + std::to_string(clue) + "/triage",
+                   {{"action", "verify"}, {"version", 0}}),
+              404);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM clue_triage WHERE clue_no = " + std::to_string(clue)),
+            0);
+  // A case handled and about orgs outside the other county: 404 there, 200 for the province.
+  const int64_t review = QueryInt(
+      "SELECT MIN(c.case_id) FROM cases c JOIN orgs s ON s.org_id = c.subject_org_id JOIN orgs h "
+      "ON h.org_id = c.handling_org_id, orgs x WHERE x.org_id = '" + other_county_ +
+      "' AND s.region_code <> x.region_code AND h.region_code <> x.region_code");
+  ExpectError(Get(other, "/api/cases/" + std::to_string(review)), 404);
+  ASSERT_EQ(Get(Login("lead"), "/api/cases/" + std::to_string(review))->status, 200);
+  // The read by the province was audited.
+  EXPECT_GT(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'read_case' AND "
+                     "object_id = '" + std::to_string(review) + "'"),
+            0);
+}
+
+TEST_F(ApiTest, ConcurrentEditsOfOneRecordConflict) {
+  Session s = Login("pros");
+  const int64_t clue = QueryInt("SELECT MAX(clue_no) FROM clues");
+  const std::string path = "/api/clues/" + std::to_string(clue) + "/triage";
+  auto a = std::async(std::launch::async, [&] {
+    return Post(s, path, {{"action", "verify"}, {"version", 0}})->status;
+  });
+  auto b = std::async(std::launch::async, [&] {
+    return Post(s, path, {{"action", "verify"}, {"version", 0}})->status;
+  });
+  std::vector<int> got = {a.get(), b.get()};
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<int>{200, 409}));
+  // A stale version later is also 409 with a Chinese message.
+  ExpectError(Post(s, path, {{"action", "dismiss"}, {"version", 0}, {"reason_code", "duplicate"}}),
+              409);
+  ExpectError(Post(s, path, {{"action", "dismiss"}, {"version", "1"}}), 400, "version");
+}
+
+TEST_F(ApiTest, FromClueToIssuedDocumentDownloadedAsDocx) {
+  Session pros = Login("pros");
+  Session lead = Login("lead");
+  // A clue whose basis cites the RULEBOOK (M13: JX-CC-01).
+  const int64_t clue = QueryInt("SELECT clue_no FROM clues WHERE model = 'M13' ORDER BY clue_no "
+                                "DESC LIMIT 1");
+  ExpectError(Post(pros, "/api/cases", {{"clues", json::array()}, {"case_type", "correction"}}),
+              400, "clues");
+  ExpectError(Post(pros, "/api/cases",
+                   {{"clues", {{{"clue_no", clue}, {"version", 0}}}}, {"case_type", "nope"}}),
+              400, "case_type");
+  auto created = Post(pros, "/api/cases",
+                      {{"clues", {{{"clue_no", clue}, {"version", 0}}}}, {"case_type", "correction"}});
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string base = "/api/cases/" + std::to_string(Body(created)["case_id"].get<int64_t>());
+  auto act = [&](const Session& s, const json& body) { return Post(s, base + "/actions", body); };
+  auto r = act(pros, {{"action", "draft"}, {"version", 1}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  ExpectError(act(pros, {{"action", "submit"}, {"version", 1}}), 409);  // stale
+  ExpectError(act(pros, {{"action", "fly"}, {"version", 2}}), 400, "action");
+  ExpectError(act(pros, {{"action", "draft"}, {"version", 2}, {"document", {{"facts", 3}}}}), 400);
+  r = act(pros, {{"action", "submit"}, {"version", 2}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  ExpectError(act(pros, {{"action", "approve_issue"}, {"version", 3}}), 403);
+  r = act(lead, {{"action", "approve_issue"}, {"version", 3}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  const int64_t doc_id = Body(r)["doc_id"];
+  auto detail = Body(Get(pros, base));
+  EXPECT_EQ(detail["state"], "issued");
+  EXPECT_EQ(detail["documents"][0]["state"], "issued");
+  const std::string doc_no = detail["documents"][0]["doc_no"];
+  EXPECT_NE(doc_no.find("检刑执纠违〔2026〕"), std::string::npos);
+  // The DOCX: a zip whose document names the number.
+  auto docx = Get(pros, "/api/documents/" + std::to_string(doc_id) + "/docx");
+  ASSERT_EQ(docx->status, 200) << docx->body;
+  EXPECT_EQ(docx->body.substr(0, 2), "PK");
+  EXPECT_NE(docx->get_header_value("Content-Disposition").find("filename*=UTF-8''"),
+            std::string::npos);
+  auto batch = Get(pros, "/api/documents/batch?ids=" + std::to_string(doc_id));
+  ASSERT_EQ(batch->status, 200);
+  EXPECT_EQ(batch->body.substr(0, 2), "PK");
+  ExpectError(Get(pros, "/api/documents/batch?ids=abc"), 400, "ids");
+  ExpectError(Get(Login("other"), "/api/documents/" + std::to_string(doc_id) + "/docx"), 404);
+
+  // Reply, evidence (a traversal name is refused), rectification.
+  r = act(pros, {{"action", "reply_adopted"},
+                 {"version", 4},
+                 {"received_on", "2026-11-24"},
+                 {"reply_content", "已责令报到并训诫"}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto c = Client();
+  auto up_bad = c.Post(base + "/evidence?version=5&kind=rectification&title=t&file_name=..%2F..%2Fx",
+                       {{"Cookie", pros.cookie}, {"X-CSRF-Token", pros.csrf}}, "data",
+                       "application/pdf");
+  ExpectError(up_bad, 400, "file_name");
+  auto up = c.Post(base + "/evidence?version=5&kind=rectification&title=%E6%95%B4%E6%94%B9&"
+                          "file_name=%E6%95%B4%E6%94%B9.pdf",
+                   {{"Cookie", pros.cookie}, {"X-CSRF-Token", pros.csrf}}, "%PDF-1.4 rect",
+                   "application/pdf");
+  ASSERT_EQ(up->status, 201) << up->body;
+  auto file = Get(pros, "/api/evidence/" + std::to_string(Body(up)["evidence_id"].get<int64_t>()));
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, "%PDF-1.4 rect");
+  r = act(pros, {{"action", "report_rectification"}, {"version", 6}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  // 回头看 on unchanged data: still found → back to rectifying.
+  auto f = Post(pros, base + "/follow-up", {{"version", 7}});
+  ASSERT_EQ(f->status, 200) << f->body;
+  EXPECT_FALSE(Body(f)["rectified"].get<bool>());
+  EXPECT_EQ(Body(Get(pros, base))["state"], "rectifying");
+
+  auto audit = storage::Database::Open(store_->url);
+  auto report = storage::VerifyAudit(**audit);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problem;
+}
+
+TEST_F(ApiTest, DeadlinesListShowsTheReviewOpinionsDue) {
+  Session s = Login("lead");
+  auto r = Get(s, "/api/deadlines?within=30");
+  ASSERT_EQ(r->status, 200) << r->body;
+  json b = Body(r);
+  EXPECT_EQ(b["today"], "2026-11-24");
+  ASSERT_FALSE(b["due_soon"].empty());
+  EXPECT_EQ(b["due_soon"][0]["rule"], "JX-PROS-01");
+  EXPECT_EQ(b["due_soon"][0]["days_left"], 10);
+  ExpectError(Get(s, "/api/deadlines?within=-1"), 400, "within");
+}
+
+TEST_F(ApiTest, OversizedBodiesAndStaticTraversalAreRefused) {
+  auto c = Client();
+  std::string big(5000, 'a');
+  auto r = c.Post("/api/auth/login", big, "application/json");
+  ExpectError(r, 413);
+  auto index = c.Get("/some/page");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("执检"), std::string::npos);
+  // A raw request line that a client library would normalise.
+  httplib::Client raw("127.0.0.1", port_);
+  for (const char* p : {"/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fetc/passwd"}) {
+    auto res = raw.Get(p);
+    ASSERT_TRUE(res) << p;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << p;
+  }
+}
+
+}  // namespace
+}  // namespace zj::api
