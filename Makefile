@@ -1,5 +1,6 @@
 # The README's commands. Every target installs what it needs (Debian 12, as root).
-#   make demo   build, generate the demo province, import it, judge it, run every model
+#   make demo   build, generate the demo province, import it, judge it, run every model,
+#               accept pending proposals as review cases, create the demo account
 #   make test   build and run every test
 #   make bench  run the benchmarks (bench/README.md)
 
@@ -9,6 +10,7 @@ ZJ := $(BUILD)/apps/zhijian/zhijian
 DEMO_DIR ?= var/demo
 DEMO_SCALE ?= city
 DEMO_SEED ?= 20251
+DEMO_PASSWORD ?= Zhijian-Yanshi-2026
 JOBS ?= $(shell nproc)
 
 APT_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
@@ -52,6 +54,12 @@ demo: build
 	  --person $$(head -n 1 $(DEMO_DIR)/law-scan.txt | cut -d ' ' -f 1)
 	@echo "运行全部 25 个监督模型（线索写入 $(DEMO_DIR)/findings.jsonl，并作为线索保存在库中）："
 	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db models run --out $(DEMO_DIR)/findings.jsonl
+	@echo "受理待审查的减刑、假释、暂予监外执行提请："
+	$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db intake
+	@echo "$(DEMO_PASSWORD)" | $(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db users add \
+	  --username demo --name 演示用户 --org 510000-PROC --role dept_head --password-stdin
+	@echo "启动服务：$(ZJ) --db sqlite://$(DEMO_DIR)/zhijian.db serve --port 8080"
+	@echo "演示账号：demo，初始密码：$(DEMO_PASSWORD)（首次登录须修改密码）"
 
 test-deps: build/.test-deps-ok
 build/.test-deps-ok: Makefile
@@ -71,6 +79,7 @@ bench: build
 	bash bench/import/run.sh
 	bash bench/law/run.sh
 	bash bench/models/run.sh
+	bash bench/api/run.sh
 
 clean:
 	rm -rf build var
