@@ -259,6 +259,8 @@ Result<std::unique_ptr<App>> App::Create(AppConfig config) {
   AddClueRoutes(*s);
   AddCaseRoutes(*s);
   AddDocumentRoutes(*s);
+  AddPeopleRoutes(*s);
+  AddReportRoutes(*s);
   return std::unique_ptr<App>(new App(std::move(s)));
 }
 

@@ -14,6 +14,8 @@
 #include "api/http/request.h"
 #include "api/http/response.h"
 #include "report/docx.h"
+#include "storage/case_store.h"
+#include "storage/clue_store.h"
 #include "storage/database.h"
 #include "storage/scope.h"
 #include "workflow/casework.h"
@@ -51,6 +53,8 @@ void AddAuthRoutes(App::State& s);
 void AddClueRoutes(App::State& s);
 void AddCaseRoutes(App::State& s);
 void AddDocumentRoutes(App::State& s);
+void AddPeopleRoutes(App::State& s);
+void AddReportRoutes(App::State& s);
 
 // ---- request helpers ----
 
@@ -71,6 +75,11 @@ Result<std::optional<int64_t>> OptInt(const nlohmann::json& body, std::string_vi
 Result<std::string> RequireString(const nlohmann::json& body, std::string_view name);
 Result<std::string> OptString(const nlohmann::json& body, std::string_view name);
 Result<std::optional<Date>> OptDate(const nlohmann::json& body, std::string_view name);
+
+// The filters of the clue and case lists (and their XLSX exports), limited to the caller's
+// jurisdiction; `max_limit` bounds ?limit=.
+Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_limit);
+Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_limit);
 
 std::string DateText(std::optional<Date> d);  // "" when unset
 nlohmann::json ParseJsonColumn(const std::string& text);  // stored JSON → value (null if bad)

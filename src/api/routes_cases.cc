@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "api/internal.h"
+#include "report/xlsx.h"
 
 namespace zj::api {
 namespace {
@@ -51,7 +52,9 @@ json CaseRowJson(const storage::CaseRow& c) {
           {"version", c.version}};
 }
 
-Result<storage::CaseFilter> CaseFilterOf(const http::Request& req) {
+}  // namespace
+
+Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_limit) {
   storage::CaseFilter f;
   f.states = QueryList(req, "state");
   for (const std::string& v : f.states) {
@@ -64,12 +67,14 @@ Result<storage::CaseFilter> CaseFilterOf(const http::Request& req) {
   f.person_id = req.Query("person").value_or("");
   f.text = req.Query("q").value_or("");
   ZJ_ASSIGN_OR_RETURN(f.handler_id, QueryInt(req, "handler"));
-  ZJ_ASSIGN_OR_RETURN(f.limit, QueryLimit(req, 50, 500));
+  ZJ_ASSIGN_OR_RETURN(f.limit, QueryLimit(req, 50, max_limit));
   ZJ_ASSIGN_OR_RETURN(auto offset, QueryInt(req, "offset"));
   f.offset = offset.value_or(0);
   if (f.offset < 0) return InvalidArgument("offset：不能为负数");
   return f;
 }
+
+namespace {
 
 Result<int64_t> PathCase(const http::Request& req) { return req.PathInt("case_id"); }
 
@@ -84,7 +89,7 @@ void AddCaseRoutes(App::State& s) {
                    .tag = "cases",
                    .operation_id = "cases.list"};
   list.handler = [st](const http::Request& req) {
-    auto f = CaseFilterOf(req);
+    auto f = CaseFilterOf(req, 500);
     if (!f.ok()) return Fail(req, f.status());
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
@@ -372,6 +377,52 @@ void AddCaseRoutes(App::State& s) {
                                  {"due_soon", soon}});
   };
   Add(s, std::move(due), auth::Action::kViewCasework);
+
+  http::Route xlsx{.method = "GET",
+                   .pattern = "/api/cases.xlsx",
+                   .summary = "导出案件列表（Excel；筛选条件同案件列表，最多 10 万条）",
+                   .tag = "cases",
+                   .operation_id = "cases.export"};
+  xlsx.handler = [st](const http::Request& req) {
+    auto f = CaseFilterOf(req, 100000);
+    if (!f.ok()) return Fail(req, f.status());
+    if (!req.Query("limit")) f->limit = 100000;
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto rows = storage::ListCases(**db, CallerOf(req).scope, *f);
+    if (!rows.ok()) return Fail(req, rows.status());
+    using T = report::ColumnType;
+    report::Sheet sheet{.name = "案件",
+                        .title_rows = {"案件清单（导出于 " +
+                                       FormatTimestamp(st->clock->Now()) + "）"},
+                        .columns = {{"案号", T::kText, 26},
+                                    {"类型", T::kText, 16},
+                                    {"案由", T::kText, 36},
+                                    {"人员", T::kText, 10},
+                                    {"状态", T::kText, 12},
+                                    {"结案方式", T::kText, 16},
+                                    {"受理日期", T::kDate, 12},
+                                    {"最近期限", T::kDate, 12},
+                                    {"结案日期", T::kDate, 12}},
+                        .rows = {}};
+    for (const auto& r : *rows) {
+      const workflow::CaseTypeInfo* t = workflow::FindCaseType(r.row.case_type);
+      const workflow::CaseState* state = workflow::FindCaseState(r.row.state);
+      const workflow::CaseOutcome* o = workflow::FindCaseOutcome(r.row.outcome);
+      report::Cell due, closed;
+      if (r.next_due) due = *r.next_due;
+      if (r.row.closed_on) closed = *r.row.closed_on;
+      sheet.rows.push_back({r.row.case_no, std::string(t ? t->label : ""), r.row.title,
+                            r.person_name, std::string(state ? state->label : ""),
+                            std::string(o ? o->label : ""), r.row.accepted_on, due, closed});
+    }
+    auto bytes = report::WriteXlsx({.sheets = {std::move(sheet)}});
+    if (!bytes.ok()) return Fail(req, bytes.status());
+    return http::Response::File(std::move(*bytes),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                "案件清单.xlsx");
+  };
+  Add(s, std::move(xlsx), auth::Action::kViewCasework);
 }
 
 }  // namespace zj::api

@@ -3,14 +3,11 @@
 #include "api/internal.h"
 #include "law/rulebook.h"
 #include "models/registry.h"
+#include "report/xlsx.h"
 #include "storage/clue_store.h"
 
 namespace zj::api {
-namespace {
 
-using nlohmann::json;
-
-// The filter of a clue list request, limited to the caller's jurisdiction.
 Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_limit) {
   storage::ClueFilter f;
   f.models = QueryList(req, "model");
@@ -52,6 +49,10 @@ Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_l
   if (!orgs.empty()) f.org_ids = orgs;
   return f;
 }
+
+namespace {
+
+using nlohmann::json;
 
 json BasisJson(const std::string& basis_text) {
   json out = json::array();
@@ -253,6 +254,56 @@ void AddClueRoutes(App::State& s) {
     return http::Response::Json({{"case_id", *id}}, 201);
   };
   Add(s, std::move(promote), auth::Action::kClueDecide);
+
+  http::Route xlsx{.method = "GET",
+                   .pattern = "/api/clues.xlsx",
+                   .summary = "导出线索列表（Excel；筛选条件同线索列表，最多 10 万条）",
+                   .tag = "clues",
+                   .operation_id = "clues.export"};
+  xlsx.handler = [st](const http::Request& req) {
+    auto f = ClueFilterOf(req, 100000);
+    if (!f.ok()) return Fail(req, f.status());
+    if (!req.Query("limit")) f->limit = 100000;
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto rows = storage::ListClues(**db, *f);
+    if (!rows.ok()) return Fail(req, rows.status());
+    using T = report::ColumnType;
+    report::Sheet sheet{.name = "线索",
+                        .title_rows = {"线索清单（导出于 " +
+                                       FormatTimestamp(st->clock->Now()) + "）"},
+                        .columns = {{"线索编号", T::kInt, 10},
+                                    {"模型", T::kText, 6},
+                                    {"模型名称", T::kText, 20},
+                                    {"严重程度", T::kText, 8},
+                                    {"人员", T::kText, 10},
+                                    {"人员编号", T::kText, 14},
+                                    {"机构编号", T::kText, 18},
+                                    {"摘要", T::kText, 60},
+                                    {"数据状态", T::kText, 10},
+                                    {"研判状态", T::kText, 10},
+                                    {"案件编号", T::kInt, 10}},
+                        .rows = {}};
+    for (const auto& r : *rows) {
+      const models::ModelSpec* m = models::FindModel(r.content.model);
+      report::Cell case_id;
+      if (r.case_id) case_id = *r.case_id;
+      sheet.rows.push_back({r.clue_no, r.content.model, m ? std::string(m->name) : std::string(),
+                            r.content.severity == "high"     ? std::string("高")
+                            : r.content.severity == "medium" ? std::string("中")
+                                                             : std::string("低"),
+                            r.person_name, r.content.person_id, r.content.org_id,
+                            r.content.summary,
+                            std::string(r.status == "open" ? "未消除" : "数据已消除"),
+                            std::string(workflow::TriageStateLabel(r.triage_state)), case_id});
+    }
+    auto bytes = report::WriteXlsx({.sheets = {std::move(sheet)}});
+    if (!bytes.ok()) return Fail(req, bytes.status());
+    return http::Response::File(std::move(*bytes),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                "线索清单.xlsx");
+  };
+  Add(s, std::move(xlsx), auth::Action::kViewCasework);
 }
 
 }  // namespace zj::api

@@ -311,6 +311,24 @@ Result<std::string> DecidingCourt(Database& db, const std::string& agency_org_id
   return std::string(st->ColumnText(0));
 }
 
+Result<std::vector<OrgBrief>> ChildProcuratorates(Database& db, const std::string& org_id) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT org_id, name, org_type, parent_id, "
+                                          "region_code, stationed_at FROM orgs WHERE parent_id = "
+                                          "$1 AND org_type IN ('city_proc', 'county_proc', "
+                                          "'dispatched_proc') ORDER BY org_id"));
+  st->BindText(1, org_id);
+  return ReadAll<OrgBrief>(*st, [](Reader& r) {
+    OrgBrief o;
+    o.org_id = r.Text();
+    o.name = r.Text();
+    o.org_type = r.Text();
+    o.parent_id = r.Text();
+    o.region_code = r.Text();
+    o.stationed_at = r.Text();
+    return o;
+  });
+}
+
 Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id) {
   ZJ_ASSIGN_OR_RETURN(OrgBrief org, GetOrg(db, office_id));
   if (org.org_type == "resident_office" && !org.parent_id.empty()) return org.parent_id;
@@ -331,6 +349,65 @@ Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id) {
   p.gender = r.Text();
   p.birth_date = r.OptDay();
   return p;
+}
+
+namespace {
+
+// EXISTS over every table that ties a person to an org, for person `person_expr`, with the
+// scope's JSON at $`param`.
+std::string PersonScopeSql(const OrgScope& scope, const std::string& person_expr, int param) {
+  if (scope.all()) return "1";
+  const std::string in = " IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
+  const std::string p = person_expr;
+  return "(EXISTS (SELECT 1 FROM custody_events x WHERE x.person_id = " + p +
+         " AND x.facility_org_id" + in + ") OR EXISTS (SELECT 1 FROM corrections x WHERE "
+         "x.person_id = " + p + " AND x.office_org_id" + in + ") OR EXISTS (SELECT 1 FROM "
+         "detentions x WHERE x.person_id = " + p + " AND x.facility_org_id" + in +
+         ") OR EXISTS (SELECT 1 FROM term_changes x WHERE x.person_id = " + p +
+         " AND x.proposing_org_id" + in + ") OR EXISTS (SELECT 1 FROM sentences x WHERE "
+         "x.person_id = " + p + " AND x.court_org_id" + in + ") OR EXISTS (SELECT 1 FROM clues x "
+         "WHERE x.person_id = " + p + " AND x.org_id" + in + "))";
+}
+
+}  // namespace
+
+Result<bool> PersonInScope(Database& db, const OrgScope& scope, const std::string& person_id) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT 1 FROM persons p WHERE p.person_id = $1 AND " +
+                                          PersonScopeSql(scope, "p.person_id", 2)));
+  Binder b(*st);
+  b.Text(person_id);
+  if (!scope.all()) b.Text(scope.json());
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  return row;
+}
+
+Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& scope,
+                                               const std::string& text, int64_t limit) {
+  ZJ_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("SELECT p.person_id, p.name, p.id_number, p.gender, p.birth_date FROM persons p "
+                 "WHERE (p.person_id = $1 OR p.id_number = $1 OR p.name LIKE $2 ESCAPE '\\' OR "
+                 "EXISTS (SELECT 1 FROM sentences s WHERE s.person_id = p.person_id AND s.case_no "
+                 "LIKE $2 ESCAPE '\\')) AND " +
+                 PersonScopeSql(scope, "p.person_id", 4) + " ORDER BY p.name, p.person_id LIMIT $3"));
+  std::string like = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
+    like += ch;
+  }
+  like += "%";
+  Binder b(*st);
+  b.Text(text).Text(like).Int(limit);
+  if (!scope.all()) b.Text(scope.json());
+  return ReadAll<PersonBrief>(*st, [](Reader& r) {
+    PersonBrief p;
+    p.person_id = r.Text();
+    p.name = r.Text();
+    p.id_number = r.Text();
+    p.gender = r.Text();
+    p.birth_date = r.OptDay();
+    return p;
+  });
 }
 
 Result<std::vector<AttachmentBrief>> ListAttachments(Database& db, const std::string& owner_table,

@@ -50,6 +50,10 @@ Result<std::string> SupervisingOffice(Database& db, const std::string& org_id);
 // its city, found by region code. kNotFound if none.
 Result<std::string> DecidingCourt(Database& db, const std::string& agency_org_id, bool high);
 
+// The procuratorates directly under `org_id` (city, county and dispatched procuratorates
+// whose parent it is), by org_id.
+Result<std::vector<OrgBrief>> ChildProcuratorates(Database& db, const std::string& org_id);
+
 // The procuratorate in whose name an office's documents are issued: a resident office's
 // parent; any other procuratorate itself.
 Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id);
@@ -62,6 +66,16 @@ struct PersonBrief {
   std::optional<Date> birth_date;
 };
 Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id);
+
+// A person is inside a jurisdiction when any record of them is about an org in it: custody
+// events (facility), community correction (office), detentions (facility), proposals
+// (proposing org), sentences (court) or clues (org).
+Result<bool> PersonInScope(Database& db, const OrgScope& scope, const std::string& person_id);
+
+// People inside the scope whose person_id or id_number equals `text`, whose name contains it,
+// or with a sentence whose case number contains it; by name. `text` is bound, LIKE-escaped.
+Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& scope,
+                                               const std::string& text, int64_t limit);
 
 struct AttachmentBrief {
   std::string attachment_id;

@@ -692,6 +692,23 @@ Result<ClueView> GetClue(Database& db, const Clock& clock, const Actor& actor, i
   return v;
 }
 
+Result<PersonView> GetPerson(Database& db, const Clock& clock, const Actor& actor,
+                             const std::string& person_id, Date as_of) {
+  PersonView v;
+  ZJ_ASSIGN_OR_RETURN(bool visible, storage::PersonInScope(db, actor.scope, person_id));
+  if (!visible) return NotFound("人员 " + person_id + " 不存在或不在本院管辖范围内");
+  ZJ_ASSIGN_OR_RETURN(v.person, storage::GetPersonBrief(db, person_id));
+  // The law cases read the store in their own transaction; the audit row is written after.
+  ZJ_ASSIGN_OR_RETURN(v.cases, models::LoadPersonCases(db, person_id, as_of));
+  for (const law::Case& c : v.cases) v.judgments.push_back(law::Judge(c));
+  Transaction txn(db);
+  ZJ_RETURN_IF_ERROR(txn.BeginWrite());
+  ZJ_RETURN_IF_ERROR(Audit(db, clock, actor, "read_person", "person", person_id,
+                           {{"sentences", v.cases.size()}}));
+  ZJ_RETURN_IF_ERROR(txn.Commit());
+  return v;
+}
+
 // ---- cases ----
 
 Result<CaseView> GetCase(Database& db, const Clock& clock, const Actor& actor, int64_t case_id) {

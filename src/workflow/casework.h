@@ -30,6 +30,7 @@
 #include "common/clock.h"
 #include "common/date.h"
 #include "common/status.h"
+#include "law/judge.h"
 #include "storage/case_store.h"
 #include "storage/clue_store.h"
 #include "storage/database.h"
@@ -97,6 +98,16 @@ struct ClueView {
 };
 Result<ClueView> GetClue(storage::Database& db, const Clock& clock, const Actor& actor,
                          int64_t clue_no);
+
+// A person's record: who they are and every sentence judged by the law engine as of `as_of`.
+// Outside the actor's jurisdiction → kNotFound. The read is audited as `read_person`.
+struct PersonView {
+  storage::PersonBrief person;
+  std::vector<law::Case> cases;           // one per sentence, effective-date order
+  std::vector<law::Judgment> judgments;   // judgments[i] of cases[i]
+};
+Result<PersonView> GetPerson(storage::Database& db, const Clock& clock, const Actor& actor,
+                             const std::string& person_id, Date as_of);
 
 // ---- cases ----
 

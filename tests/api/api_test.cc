@@ -485,5 +485,64 @@ TEST_F(ApiTest, OversizedBodiesAndStaticTraversalAreRefused) {
   }
 }
 
+TEST_F(ApiTest, PersonsAreFoundInTheJurisdictionAndEveryReadIsAudited) {
+  Session county = Login("county");
+  Session other = Login("other");
+  auto db = storage::Database::Open(store_->url);
+  const std::string person = [&] {
+    auto st = (*db)->Prepare("SELECT person_id FROM clues WHERE model = 'M13' ORDER BY clue_no "
+                             "LIMIT 1");
+    EXPECT_TRUE((*st)->Step().value());
+    return std::string((*st)->ColumnText(0));
+  }();
+  auto brief = storage::GetPersonBrief(**db, person);
+  ASSERT_TRUE(brief.ok());
+  ExpectError(Get(county, "/api/persons?q=a"), 400, "q");
+  auto found = Body(Get(county, "/api/persons?q=" + person));
+  ASSERT_EQ(found["items"].size(), 1u) << found.dump();
+  EXPECT_EQ(found["items"][0]["name"], brief->name);
+  EXPECT_TRUE(Body(Get(other, "/api/persons?q=" + person))["items"].empty());
+  auto r = Get(county, "/api/persons/" + person);
+  ASSERT_EQ(r->status, 200) << r->body;
+  json p = Body(r);
+  EXPECT_EQ(p["name"], brief->name);
+  EXPECT_FALSE(p["sentences"].empty());
+  EXPECT_TRUE(p["sentences"][0].contains("timeline"));
+  EXPECT_FALSE(p["clues"].empty());
+  ExpectError(Get(other, "/api/persons/" + person), 404);
+  // The second read lists the first among the viewers.
+  auto again = Body(Get(Login("lead"), "/api/persons/" + person));
+  bool seen = false;
+  for (const json& v : again["viewers"]) seen |= v["username"] == "county";
+  EXPECT_TRUE(seen) << again["viewers"].dump();
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'read_person' AND "
+                     "object_id = '" + person + "'"),
+            2);
+}
+
+TEST_F(ApiTest, IndicatorsMonthlyReportAndExports) {
+  Session lead = Login("lead");
+  auto k = Get(lead, "/api/indicators?from=2000-01-01&to=2100-12-31");
+  ASSERT_EQ(k->status, 200) << k->body;
+  json j = Body(k);
+  EXPECT_EQ(j["clues_created"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM clues"));
+  EXPECT_EQ(j["cases_accepted"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM cases"));
+  EXPECT_EQ(j["adoption_rate"], 0.0);
+  ExpectError(Get(lead, "/api/indicators?from=2026-12-01&to=2026-11-01"), 400, "to");
+  ExpectError(Get(lead, "/api/indicators?from=yesterday"), 400, "from");
+  auto xlsx = Get(lead, "/api/indicators/monthly.xlsx?month=2026-11");
+  ASSERT_EQ(xlsx->status, 200) << xlsx->body;
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");
+  ExpectError(Get(lead, "/api/indicators/monthly.xlsx?month=2026-13"), 400, "month");
+  ExpectError(Get(Login("admin"), "/api/indicators"), 403);
+  auto clues = Get(lead, "/api/clues.xlsx?model=M13");
+  ASSERT_EQ(clues->status, 200) << clues->body;
+  EXPECT_EQ(clues->body.substr(0, 2), "PK");
+  ExpectError(Get(lead, "/api/clues.xlsx?model=X"), 400, "model");
+  auto cases = Get(lead, "/api/cases.xlsx?type=proposal_review");
+  ASSERT_EQ(cases->status, 200) << cases->body;
+  ExpectError(Get(lead, "/api/cases.xlsx?state=lost"), 400, "state");
+}
+
 }  // namespace
 }  // namespace zj::api
