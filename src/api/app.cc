@@ -261,6 +261,7 @@ Result<std::unique_ptr<App>> App::Create(AppConfig config) {
   AddDocumentRoutes(*s);
   AddPeopleRoutes(*s);
   AddReportRoutes(*s);
+  AddAdminRoutes(*s);
   return std::unique_ptr<App>(new App(std::move(s)));
 }
 

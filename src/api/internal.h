@@ -55,6 +55,7 @@ void AddCaseRoutes(App::State& s);
 void AddDocumentRoutes(App::State& s);
 void AddPeopleRoutes(App::State& s);
 void AddReportRoutes(App::State& s);
+void AddAdminRoutes(App::State& s);
 
 // ---- request helpers ----
 

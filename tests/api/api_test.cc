@@ -544,5 +544,58 @@ TEST_F(ApiTest, IndicatorsMonthlyReportAndExports) {
   ExpectError(Get(lead, "/api/cases.xlsx?state=lost"), 400, "state");
 }
 
+TEST_F(ApiTest, AdministrationUsersGrantsAndTheAuditTrail) {
+  Session admin = Login("admin");
+  Session lead = Login("lead");
+  ExpectError(Get(lead, "/api/admin/users"), 403);
+  ExpectError(Get(admin, "/api/clues"), 403);  // administrators see no casework
+  ASSERT_EQ(Get(admin, "/api/admin/users")->status, 200);
+  ExpectError(Post(admin, "/api/admin/users",
+                   {{"username", "x1"}, {"display_name", "x"}, {"org_id", "510000-PROC"},
+                    {"role", "king"}}),
+              400, "role");
+  auto created = Post(admin, "/api/admin/users",
+                      {{"username", "inspector"}, {"display_name", "巡回检察组"},
+                       {"org_id", other_county_}, {"role", "prosecutor"}});
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string generated = Body(created)["generated_password"];
+  EXPECT_GE(generated.size(), 10u);
+  ExpectError(Post(admin, "/api/admin/users",
+                   {{"username", "inspector"}, {"display_name", "again"},
+                    {"org_id", other_county_}, {"role", "prosecutor"}}),
+              409);
+  // A time-limited grant lets the other county's inspector see this county's clue.
+  Session other = Login("other");
+  const int64_t clue = QueryInt("SELECT clue_no FROM clues WHERE model = 'M13' ORDER BY clue_no "
+                                "LIMIT 1");
+  ExpectError(Get(other, "/api/clues/" + std::to_string(clue)), 404);
+  ExpectError(Post(admin, "/api/admin/grants",
+                   {{"username", "other"}, {"org_id", county_}, {"reason", "交叉巡回检察"}}),
+              400, "valid_until");
+  auto g = Post(admin, "/api/admin/grants",
+                {{"username", "other"},
+                 {"org_id", county_},
+                 {"valid_until", "2026-12-31"},
+                 {"reason", "2026年第四季度交叉巡回检察"}});
+  ASSERT_EQ(g->status, 201) << g->body;
+  ASSERT_EQ(Get(other, "/api/clues/" + std::to_string(clue))->status, 200);
+  const int64_t grant_id = Body(g)["grant_id"];
+  ASSERT_EQ(Post(admin, "/api/admin/grants/" + std::to_string(grant_id) + "/revoke",
+                 json::object())
+                ->status,
+            200);
+  ExpectError(Get(other, "/api/clues/" + std::to_string(clue)), 404);
+  // Disabling a user ends their sessions.
+  ASSERT_EQ(Post(admin, "/api/admin/users/other/disable", json::object())->status, 200);
+  ExpectError(Get(other, "/api/auth/me"), 401);
+  // The trail is intact and lists what was done.
+  auto verify = Body(Get(lead, "/api/admin/audit/verify"));
+  EXPECT_TRUE(verify["intact"].get<bool>()) << verify.dump();
+  EXPECT_GT(verify["rows"].get<int64_t>(), 5);
+  auto log = Body(Get(lead, "/api/admin/audit?action=grant_add"));
+  ASSERT_EQ(log["items"].size(), 1u);
+  EXPECT_EQ(log["items"][0]["username"], "admin");
+}
+
 }  // namespace
 }  // namespace zj::api
