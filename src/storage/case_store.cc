@@ -261,6 +261,24 @@ Result<std::vector<Row>> ReadAll(Statement& st, ReadFn read) {
   return out;
 }
 
+// One row of `sql` ("SELECT … FROM … JOIN cases c … WHERE <id column> = $1") whose case is
+// in `scope`; kNotFound (the same for missing and out of scope) otherwise.
+template <typename Row, typename ReadFn>
+Result<Row> GetInCaseScope(Database& db, const OrgScope& scope, const std::string& sql,
+                           int64_t id, ReadFn read, std::string_view what) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(sql + " AND " +
+                                          ScopeSql(scope, {"c.handling_org_id",
+                                                           "c.subject_org_id"},
+                                                   2)));
+  Binder b(*st);
+  b.Int(id);
+  if (!scope.all()) b.Text(scope.json());
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFoundIn(what, id);
+  Reader r(*st);
+  return read(r);
+}
+
 }  // namespace
 
 // ---- orgs, people, attachments -----------------------------------------------------------
@@ -621,18 +639,9 @@ Result<int64_t> InsertCase(Database& db, const CaseRow& c, const std::vector<int
 }
 
 Result<CaseRow> GetCase(Database& db, const OrgScope& scope, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kCaseColumns) +
-                                          " FROM cases c WHERE c.case_id = $1 AND " +
-                                          ScopeSql(scope, {"c.handling_org_id",
-                                                           "c.subject_org_id"},
-                                                   2)));
-  Binder b(*st);
-  b.Int(case_id);
-  if (!scope.all()) b.Text(scope.json());
-  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFoundIn("案件", case_id);
-  Reader r(*st);
-  return ReadCase(r);
+  return GetInCaseScope<CaseRow>(
+      db, scope, "SELECT " + std::string(kCaseColumns) + " FROM cases c WHERE c.case_id = $1",
+      case_id, ReadCase, "案件");
 }
 
 Result<int64_t> UpdateCase(Database& db, const CaseRow& c, int64_t expected_version) {
@@ -908,19 +917,11 @@ Result<std::vector<DocumentRow>> CaseDocuments(Database& db, int64_t case_id) {
 }
 
 Result<DocumentRow> GetDocument(Database& db, const OrgScope& scope, int64_t doc_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kDocumentColumns) +
-                                          " FROM documents d JOIN cases c ON c.case_id = "
-                                          "d.case_id WHERE d.doc_id = $1 AND " +
-                                          ScopeSql(scope, {"c.handling_org_id",
-                                                           "c.subject_org_id"},
-                                                   2)));
-  Binder b(*st);
-  b.Int(doc_id);
-  if (!scope.all()) b.Text(scope.json());
-  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFoundIn("文书", doc_id);
-  Reader r(*st);
-  return ReadDocument(r);
+  return GetInCaseScope<DocumentRow>(db, scope,
+                                     "SELECT " + std::string(kDocumentColumns) +
+                                         " FROM documents d JOIN cases c ON c.case_id = "
+                                         "d.case_id WHERE d.doc_id = $1",
+                                     doc_id, ReadDocument, "文书");
 }
 
 // ---- replies, evidence, follow-ups -------------------------------------------------------
@@ -988,19 +989,11 @@ Result<std::vector<EvidenceRow>> CaseEvidence(Database& db, int64_t case_id) {
 }
 
 Result<EvidenceRow> GetEvidence(Database& db, const OrgScope& scope, int64_t evidence_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kEvidenceColumns) +
-                                          " FROM evidence e JOIN cases c ON c.case_id = "
-                                          "e.case_id WHERE e.evidence_id = $1 AND " +
-                                          ScopeSql(scope, {"c.handling_org_id",
-                                                           "c.subject_org_id"},
-                                                   2)));
-  Binder b(*st);
-  b.Int(evidence_id);
-  if (!scope.all()) b.Text(scope.json());
-  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFoundIn("材料", evidence_id);
-  Reader r(*st);
-  return ReadEvidence(r);
+  return GetInCaseScope<EvidenceRow>(db, scope,
+                                     "SELECT " + std::string(kEvidenceColumns) +
+                                         " FROM evidence e JOIN cases c ON c.case_id = "
+                                         "e.case_id WHERE e.evidence_id = $1",
+                                     evidence_id, ReadEvidence, "材料");
 }
 
 Result<int64_t> InsertFollowUp(Database& db, const FollowUpRow& f) {
