@@ -30,8 +30,8 @@ if [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM clues')" = 0 ]; then
   "$zj" --db "$url" models run > /dev/null
 fi
 "$zj" --db "$url" intake
-pass1='Bench-Start-2026'
-pass2='Bench-Load-2026x'
+pass1='Zj-Start-2026x'
+pass2='Zj-Load-2026yy'
 if [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM users WHERE username = 'bench'")" = 0 ]; then
   echo "$pass1" | "$zj" --db "$url" users add --username bench --name 压测 --org 510000-PROC \
     --role prosecutor --password-stdin > /dev/null

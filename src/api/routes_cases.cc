@@ -6,6 +6,7 @@
 
 #include "api/internal.h"
 #include "report/xlsx.h"
+#include "storage/exchange_store.h"
 
 namespace zj::api {
 namespace {
@@ -423,6 +424,89 @@ void AddCaseRoutes(App::State& s) {
                                 "案件清单.xlsx");
   };
   Add(s, std::move(xlsx), auth::Action::kViewCasework);
+
+  http::Route batch{.method = "POST",
+                    .pattern = "/api/cases/batch",
+                    .summary = "批量办理：对多件案件执行同一操作（如批量拟制、提请审批、签发），逐件返回结果",
+                    .tag = "cases",
+                    .operation_id = "cases.batch",
+                    .max_body = 512 * 1024};
+  batch.handler = [st](const http::Request& req) {
+    auto body = BodyObject(req);
+    if (!body.ok()) return Fail(req, body.status());
+    auto action = RequireString(*body, "action");
+    if (!action.ok()) return Fail(req, action.status());
+    auto note = OptString(*body, "note");
+    if (!note.ok()) return Fail(req, note.status());
+    auto items = body->find("items");
+    if (items == body->end() || !items->is_array() || items->empty()) {
+      return Fail(req, InvalidArgument("items：请选择案件（[{case_id, version}]）"));
+    }
+    if (items->size() > 500) return Fail(req, InvalidArgument("items：一次最多 500 件"));
+    std::vector<std::pair<int64_t, int64_t>> cases;
+    for (const json& it : *items) {
+      if (!it.is_object()) return Fail(req, InvalidArgument("items：每项应为 {case_id, version}"));
+      auto id = RequireInt(it, "case_id");
+      auto version = RequireInt(it, "version");
+      if (!id.ok()) return Fail(req, id.status());
+      if (!version.ok()) return Fail(req, version.status());
+      cases.emplace_back(*id, *version);
+    }
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    const workflow::Actor actor = ActorOf(req);
+    // Each case is its own transaction: one refusal does not undo the others.
+    json results = json::array();
+    int64_t done = 0;
+    for (const auto& [id, version] : cases) {
+      workflow::CaseRequest r;
+      r.action = *action;
+      r.expected_version = version;
+      r.note = *note;
+      auto out = workflow::ApplyCaseAction(**db, *st->clock, st->config.workflow, actor, id, r);
+      if (out.ok()) {
+        ++done;
+        json j = {{"case_id", id}, {"ok", true}, {"version", out->version}};
+        if (out->doc_id) j["doc_id"] = *out->doc_id;
+        results.push_back(j);
+      } else {
+        http::Response e = Fail(req, out.status());
+        results.push_back({{"case_id", id},
+                           {"ok", false},
+                           {"status", e.status},
+                           {"error", json::parse(e.body, nullptr, false)["error"]}});
+      }
+    }
+    return http::Response::Json({{"done", done}, {"results", results}});
+  };
+  Add(s, std::move(batch), auth::Action::kViewCasework);
+
+  http::Route attachment{.method = "GET",
+                         .pattern = "/api/attachments/{attachment_id}",
+                         .summary = "下载电子卷宗材料（提请书、评审鉴定表、计分考核明细等）",
+                         .tag = "cases",
+                         .operation_id = "attachments.get"};
+  attachment.handler = [st](const http::Request& req) {
+    auto id = req.PathString("attachment_id");
+    if (!id.ok()) return Fail(req, id.status());
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto a = storage::GetAttachment(**db, CallerOf(req).scope, *id);
+    if (!a.ok()) return Fail(req, a.status());
+    std::ifstream in(storage::AttachmentFilePath(**db, a->sha256), std::ios::binary);
+    if (!in) return Fail(req, IoError("材料文件缺失：" + a->sha256));
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string name = std::filesystem::path(a->file).filename().string();
+    const std::string ext = std::filesystem::path(name).extension().string();
+    const std::string type = ext == ".pdf"    ? "application/pdf"
+                             : ext == ".jpg"  ? "image/jpeg"
+                             : ext == ".png"  ? "image/png"
+                             : ext == ".txt"  ? "text/plain; charset=utf-8"
+                                              : "application/octet-stream";
+    return http::Response::File(buf.str(), type, a->title.empty() ? name : a->title + ext);
+  };
+  Add(s, std::move(attachment), auth::Action::kViewCasework);
 }
 
 }  // namespace zj::api

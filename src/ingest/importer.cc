@@ -473,8 +473,7 @@ Status BatchImporter::CheckAttachment(const BatchDir& batch, std::span<const Val
     problems->push_back({"sha256", sha, "sha256", "材料文件 SHA-256 不符：实际为 " + actual});
     return Status::Ok();
   }
-  fs::path dest =
-      fs::path(db_.FilesDir()) / "attachments" / std::string(sha.substr(0, 2)) / std::string(sha);
+  fs::path dest = storage::AttachmentFilePath(db_, sha);
   if (!fs::exists(dest, ec)) {
     fs::create_directories(dest.parent_path(), ec);
     fs::path tmp = dest.string() + ".tmp";

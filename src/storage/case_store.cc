@@ -428,6 +428,33 @@ Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& sco
   });
 }
 
+Result<AttachmentBrief> GetAttachment(Database& db, const OrgScope& scope,
+                                      const std::string& attachment_id) {
+  ZJ_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("SELECT a.attachment_id, a.doc_type, a.title, a.file, a.sha256, a.pages FROM "
+                 "attachments a LEFT JOIN term_changes t ON a.owner_table = 'term_changes' AND "
+                 "t.change_id = a.owner_id LEFT JOIN sentences s ON a.owner_table = "
+                 "'sentences' AND s.sentence_id = a.owner_id LEFT JOIN corrections k ON "
+                 "a.owner_table = 'corrections' AND k.correction_id = a.owner_id "
+                 "WHERE a.attachment_id = $1 AND " +
+                 PersonScopeSql(scope, "COALESCE(t.person_id, s.person_id, k.person_id)", 2)));
+  Binder b(*st);
+  b.Text(attachment_id);
+  if (!scope.all()) b.Text(scope.json());
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return NotFound("材料 " + attachment_id + " 不存在或不在本院管辖范围内");
+  Reader r(*st);
+  AttachmentBrief a;
+  a.attachment_id = r.Text();
+  a.doc_type = r.Text();
+  a.title = r.Text();
+  a.file = r.Text();
+  a.sha256 = r.Text();
+  a.pages = r.OptInt();
+  return a;
+}
+
 Result<std::vector<AttachmentBrief>> ListAttachments(Database& db, const std::string& owner_table,
                                                      const std::string& owner_id) {
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT attachment_id, doc_type, title, file, sha256, "

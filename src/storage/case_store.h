@@ -85,6 +85,11 @@ struct AttachmentBrief {
   std::string sha256;
   std::optional<int64_t> pages;
 };
+// An attachment (电子卷宗材料) whose owner record's person is inside the scope; kNotFound
+// otherwise. Owners: term_changes, sentences, corrections (any other owner: OrgScope::All only).
+Result<AttachmentBrief> GetAttachment(Database& db, const OrgScope& scope,
+                                      const std::string& attachment_id);
+
 Result<std::vector<AttachmentBrief>> ListAttachments(Database& db, const std::string& owner_table,
                                                      const std::string& owner_id);
 

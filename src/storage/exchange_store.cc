@@ -351,4 +351,9 @@ Result<std::vector<std::pair<std::string, int64_t>>> TableRowCounts(Database& db
   return out;
 }
 
+std::string AttachmentFilePath(Database& db, std::string_view sha256) {
+  return db.FilesDir() + "/attachments/" + std::string(sha256.substr(0, 2)) + "/" +
+         std::string(sha256);
+}
+
 }  // namespace zj::storage

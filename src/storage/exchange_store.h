@@ -127,4 +127,8 @@ Result<std::string> StoreChecksum(Database& db);
 // Row count of every exchange table.
 Result<std::vector<std::pair<std::string, int64_t>>> TableRowCounts(Database& db);
 
+// Where an imported attachment's file is kept (content-addressed, shared by every batch that
+// carries it): <files dir>/attachments/<sha[0:2]>/<sha>.
+std::string AttachmentFilePath(Database& db, std::string_view sha256);
+
 }  // namespace zj::storage

@@ -597,5 +597,41 @@ TEST_F(ApiTest, AdministrationUsersGrantsAndTheAuditTrail) {
   EXPECT_EQ(log["items"][0]["username"], "admin");
 }
 
+TEST_F(ApiTest, BatchActionsAndReviewAttachments) {
+  Session pros = Login("pros");
+  auto list = Body(Get(pros, "/api/cases?type=proposal_review&limit=500"));
+  ASSERT_GE(list["items"].size(), 2u);
+  json items = json::array();
+  for (const json& c : list["items"]) items.push_back({{"case_id", c["case_id"]}, {"version", c["version"]}});
+  items[1]["version"] = 99;  // stale: refused alone
+  auto r = Post(pros, "/api/cases/batch", {{"action", "draft"}, {"items", items}});
+  ASSERT_EQ(r->status, 200) << r->body;
+  json b = Body(r);
+  EXPECT_EQ(b["done"].get<size_t>(), items.size() - 1);
+  EXPECT_FALSE(b["results"][1]["ok"].get<bool>());
+  EXPECT_EQ(b["results"][1]["status"], 409);
+  EXPECT_TRUE(b["results"][0]["ok"].get<bool>());
+  ExpectError(Post(pros, "/api/cases/batch", {{"action", "draft"}, {"items", json::array()}}), 400,
+              "items");
+  // The drafted opinion answers the proposal, addressed to the deciding court.
+  auto detail = Body(Get(pros, "/api/cases/" + std::to_string(items[0]["case_id"].get<int64_t>())));
+  const json& content = detail["documents"][0]["content"];
+  EXPECT_EQ(content["kind"], "proposal_opinion");
+  EXPECT_NE(content["addressee"].get<std::string>().find("人民法院"), std::string::npos)
+      << content.dump();
+  EXPECT_FALSE(content["proposal"]["opinion"].get<std::string>().empty());
+  // The proposal's electronic file: downloadable in the jurisdiction, 404 elsewhere.
+  ASSERT_FALSE(detail["card"]["attachments"].empty());
+  const std::string att = detail["card"]["attachments"][0]["attachment_id"];
+  auto file = Get(pros, "/api/attachments/" + att);
+  ASSERT_EQ(file->status, 200) << file->body;
+  EXPECT_FALSE(file->body.empty());
+  const std::string proposing = detail["subject_org_id"];
+  if (QueryInt("SELECT COUNT(*) FROM orgs a, orgs b WHERE a.org_id = '" + proposing +
+               "' AND b.org_id = '" + other_county_ + "' AND a.region_code = b.region_code") == 0) {
+    ExpectError(Get(Login("other"), "/api/attachments/" + att), 404);
+  }
+}
+
 }  // namespace
 }  // namespace zj::api
