@@ -326,8 +326,12 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
 
 Result<int64_t> CountClues(Database& db, const ClueFilter& filter) {
   Where w = BuildWhere(filter);
-  ZJ_ASSIGN_OR_RETURN(auto st,
-                      db.Prepare("SELECT count(*)" + std::string(kClueFrom) + w.sql));
+  // Counting joins only what a filter reads (the page joins persons for names too).
+  const bool triage = !filter.triage_states.empty() || filter.assignee_id;
+  ZJ_ASSIGN_OR_RETURN(
+      auto st, db.Prepare(std::string("SELECT count(*) FROM clues c") +
+                          (triage ? " LEFT JOIN clue_triage t ON t.clue_no = c.clue_no" : "") +
+                          w.sql));
   for (size_t i = 0; i < w.binds.size(); ++i) st->BindText(static_cast<int>(i) + 1, w.binds[i]);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   return row ? st->ColumnInt(0) : 0;

@@ -56,8 +56,11 @@ class Statement {
 
 struct OpenOptions {
   bool create_if_missing = true;
+  // How long BeginWrite waits for the store's writer: writers of this process queue on a
+  // mutex per store file, writers of other processes on SQLite's busy handler.
   int busy_timeout_ms = 10000;
   bool read_only = false;
+  int cache_kib = 65536;  // page cache of this connection
 };
 
 class Database {

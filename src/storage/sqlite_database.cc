@@ -1,6 +1,12 @@
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/database.h"
@@ -17,10 +23,50 @@ Status SqliteError(sqlite3* db, std::string_view what) {
   return IoError(msg);
 }
 
+// Prepared statements a connection keeps for reuse, by SQL text: a request that runs the same
+// queries as the last one (the API's session check, list pages) skips the SQL compiler.
+class StatementCache {
+ public:
+  struct Entry {
+    sqlite3_stmt* stmt;
+    std::vector<int> slots;
+  };
+  ~StatementCache() {
+    for (auto& [sql, entries] : idle_) {
+      for (Entry& e : entries) sqlite3_finalize(e.stmt);
+    }
+  }
+  std::optional<Entry> Take(const std::string& sql) {
+    auto it = idle_.find(sql);
+    if (it == idle_.end() || it->second.empty()) return std::nullopt;
+    Entry e = std::move(it->second.back());
+    it->second.pop_back();
+    --size_;
+    return e;
+  }
+  // Keeps `e` (reset, bindings cleared) for reuse, or finalizes it when the cache is full.
+  void Give(const std::string& sql, Entry e) {
+    sqlite3_reset(e.stmt);
+    sqlite3_clear_bindings(e.stmt);
+    if (size_ >= kMax) {
+      sqlite3_finalize(e.stmt);
+      return;
+    }
+    idle_[sql].push_back(std::move(e));
+    ++size_;
+  }
+
+ private:
+  static constexpr size_t kMax = 128;
+  std::unordered_map<std::string, std::vector<Entry>> idle_;
+  size_t size_ = 0;
+};
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {
-    // Map `$N` to SQLite's parameter slots, whatever order they appear in.
+  // A fresh statement: maps `$N` to SQLite's parameter slots, whatever order they appear in.
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, StatementCache* cache, std::string sql)
+      : db_(db), stmt_(stmt), cache_(cache), sql_(std::move(sql)) {
     int n = sqlite3_bind_parameter_count(stmt_);
     for (int i = 1; i <= n; ++i) {
       const char* name = sqlite3_bind_parameter_name(stmt_, i);
@@ -29,7 +75,10 @@ class SqliteStatement final : public Statement {
       slots_[number] = i;
     }
   }
-  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  // A statement from the cache.
+  SqliteStatement(sqlite3* db, StatementCache::Entry e, StatementCache* cache, std::string sql)
+      : db_(db), stmt_(e.stmt), slots_(std::move(e.slots)), cache_(cache), sql_(std::move(sql)) {}
+  ~SqliteStatement() override { cache_->Give(sql_, {stmt_, std::move(slots_)}); }
 
   void BindNull(int i) override { sqlite3_bind_null(stmt_, Slot(i)); }
   void BindInt(int i, int64_t v) override { sqlite3_bind_int64(stmt_, Slot(i), v); }
@@ -66,12 +115,42 @@ class SqliteStatement final : public Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_;
   std::vector<int> slots_;
+  StatementCache* cache_;
+  std::string sql_;
 };
+
+// Writers of one store file in this process queue on one mutex before BEGIN IMMEDIATE, so
+// they wait in the kernel rather than in SQLite's busy handler, which polls with sleeps of up
+// to 100 ms and gives long tails under many concurrent writers (the API audits every read of
+// a record with a write). Writers in other processes still meet the busy timeout.
+std::shared_ptr<std::timed_mutex> WriterQueue(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> queues;
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(path, ec).string();
+  if (ec || key.empty()) key = path;
+  std::lock_guard<std::mutex> lock(mu);
+  std::shared_ptr<std::timed_mutex> q = queues[key].lock();
+  if (!q) {
+    q = std::make_shared<std::timed_mutex>();
+    queues[key] = q;
+  }
+  return q;
+}
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
+  SqliteDatabase(sqlite3* db, std::string path, int busy_timeout_ms)
+      : db_(db),
+        path_(std::move(path)),
+        busy_timeout_ms_(busy_timeout_ms),
+        writers_(path_ == ":memory:" ? nullptr : WriterQueue(path_)) {}
+  ~SqliteDatabase() override {
+    if (holds_writer_) writers_->unlock();
+    // close_v2 defers the close until cache_ (destroyed after this body) finalizes its
+    // statements.
+    sqlite3_close_v2(db_);
+  }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Exec(std::string_view sql) override {
@@ -85,20 +164,45 @@ class SqliteDatabase final : public Database {
     return Status::Ok();
   }
   Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) override {
+    std::string text(sql);
+    if (auto cached = cache_.Take(text)) {
+      return std::unique_ptr<Statement>(
+          new SqliteStatement(db_, std::move(*cached), &cache_, std::move(text)));
+    }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt, nullptr) != SQLITE_OK) {
       return SqliteError(db_, "准备 SQL 失败：" + std::string(sql.substr(0, 120)));
     }
-    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
+    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt, &cache_, std::move(text)));
   }
   int64_t Changes() const override { return sqlite3_changes64(db_); }
-  Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  Status BeginWrite() override {
+    // Nested: let SQLite refuse it at once (never wait on our own lock).
+    if (!sqlite3_get_autocommit(db_) || !writers_) return Exec("BEGIN IMMEDIATE");
+    if (!writers_->try_lock_for(std::chrono::milliseconds(busy_timeout_ms_))) {
+      return Aborted("数据库正忙（另一写入操作未完成），请稍后重试");
+    }
+    holds_writer_ = true;
+    Status s = Exec("BEGIN IMMEDIATE");
+    if (!s.ok()) ReleaseWriter();
+    return s;
+  }
   Status BeginRead() override { return Exec("BEGIN"); }
-  Status Commit() override { return Exec("COMMIT"); }
+  Status Commit() override {
+    Status s = Exec("COMMIT");
+    if (!s.ok() && !sqlite3_get_autocommit(db_)) (void)Exec("ROLLBACK");  // never keep the lock
+    ReleaseWriter();
+    return s;
+  }
   Status Rollback() override {
-    if (sqlite3_get_autocommit(db_)) return Status::Ok();
-    return Exec("ROLLBACK");
+    if (sqlite3_get_autocommit(db_)) {
+      ReleaseWriter();
+      return Status::Ok();
+    }
+    Status s = Exec("ROLLBACK");
+    ReleaseWriter();
+    return s;
   }
   bool InTransaction() const override { return !sqlite3_get_autocommit(db_); }
   std::string FilesDir() const override {
@@ -109,6 +213,16 @@ class SqliteDatabase final : public Database {
  private:
   sqlite3* db_;
   std::string path_;
+  void ReleaseWriter() {
+    if (holds_writer_) {
+      holds_writer_ = false;
+      writers_->unlock();
+    }
+  }
+  int busy_timeout_ms_;
+  std::shared_ptr<std::timed_mutex> writers_;  // null for :memory:
+  bool holds_writer_ = false;
+  StatementCache cache_;
 };
 
 }  // namespace
@@ -156,7 +270,7 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Ope
     sqlite3_close_v2(db);
     return s;
   }
-  auto database = std::make_unique<SqliteDatabase>(db, path);
+  auto database = std::make_unique<SqliteDatabase>(db, path, options.busy_timeout_ms);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   // WAL: readers never block the single writer; a crash mid-transaction leaves
   // the last committed state. NORMAL sync is durable at checkpoints and safe
@@ -165,7 +279,8 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Ope
   if (is_new && !options.read_only) ZJ_RETURN_IF_ERROR(database->Exec("PRAGMA page_size=8192"));
   ZJ_RETURN_IF_ERROR(
       database->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+                     "PRAGMA cache_size=-" + std::to_string(options.cache_kib) +
+                     "; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Database>(std::move(database));
 }
 
