@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "api/app.h"
@@ -630,6 +632,240 @@ TEST_F(ApiTest, BatchActionsAndReviewAttachments) {
   if (QueryInt("SELECT COUNT(*) FROM orgs a, orgs b WHERE a.org_id = '" + proposing +
                "' AND b.org_id = '" + other_county_ + "' AND a.region_code = b.region_code") == 0) {
     ExpectError(Get(Login("other"), "/api/attachments/" + att), 404);
+  }
+}
+
+// Every route, by operation id: a request that succeeds, one with bad input that is refused
+// with 400 (routes whose only input is the record's id answer 404 for an unknown one), and, for
+// routes about one record, a user of another jurisdiction refused with 404 (or 403 when the
+// role may not act at all) — never the data. A route missing from this table fails the test.
+TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
+  std::map<std::string, std::set<std::string>> seen;  // operation → {ok, bad, scope}
+  auto check = [&](const std::string& op, const std::string& kind, const httplib::Result& r,
+                   std::set<int> want) {
+    ASSERT_TRUE(r) << op << " " << kind;
+    EXPECT_TRUE(want.count(r->status)) << op << " " << kind << ": " << r->status << " "
+                                       << r->body.substr(0, 300);
+    if (kind != "ok") {
+      EXPECT_TRUE(Body(r).contains("error")) << op << " " << kind;
+    }
+    seen[op].insert(kind);
+  };
+  Session lead = Login("lead"), pros = Login("pros"), admin = Login("admin"),
+          other = Login("other");
+  auto c = Client();
+  const std::string clue = std::to_string(
+      QueryInt("SELECT clue_no FROM clues WHERE model = 'M13' ORDER BY clue_no LIMIT 1"));
+  const std::string person = [&] {
+    auto db = storage::Database::Open(store_->url);
+    auto st = (*db)->Prepare("SELECT person_id FROM clues WHERE clue_no = " + clue);
+    EXPECT_TRUE((*st)->Step().value());
+    return std::string((*st)->ColumnText(0));
+  }();
+
+  // auth
+  check("auth.login", "ok",
+        c.Post("/api/auth/login",
+               json({{"username", "pros"}, {"password", std::string(kPassword) + "x"}}).dump(),
+               "application/json"),
+        {200});
+  check("auth.login", "bad", c.Post("/api/auth/login", R"({"username":"pros"})", "application/json"),
+        {400});
+  check("auth.me", "ok", Get(pros, "/api/auth/me"), {200});
+  {
+    Session spare = Login("lead");
+    check("auth.logout", "ok", Post(spare, "/api/auth/logout", json::object()), {200});
+  }
+  {
+    auto r = c.Post("/api/auth/login", json({{"username", "fresh"}, {"password", kPassword}}).dump(),
+                    "application/json");
+    ASSERT_TRUE(r && r->status == 200);
+    Session fresh;
+    for (const auto& [k, v] : r->headers) {
+      if (k == "Set-Cookie" && v.rfind("zj_session=", 0) == 0) {
+        fresh.cookie = v.substr(0, v.find(';'));
+      }
+    }
+    fresh.csrf = Body(r)["csrf_token"];
+    check("auth.password", "bad",
+          Post(fresh, "/api/auth/password", {{"current_password", kPassword}}), {400});
+    check("auth.password", "ok",
+          Post(fresh, "/api/auth/password",
+               {{"current_password", kPassword}, {"new_password", "Another-Pass-2027"}}),
+          {200});
+  }
+
+  // clues
+  check("clues.list", "ok", Get(pros, "/api/clues"), {200});
+  check("clues.list", "bad", Get(pros, "/api/clues?status=maybe"), {400});
+  check("clues.get", "ok", Get(pros, "/api/clues/" + clue), {200});
+  check("clues.get", "scope", Get(other, "/api/clues/" + clue), {404});
+  check("clues.export", "ok", Get(pros, "/api/clues.xlsx"), {200});
+  check("clues.export", "bad", Get(pros, "/api/clues.xlsx?severity=x"), {400});
+  check("clues.triage", "bad", Post(pros, "/api/clues/" + clue + "/triage", {{"action", "verify"}}),
+        {400});
+  check("clues.triage", "scope",
+        Post(other, "/api/clues/" + clue + "/triage", {{"action", "verify"}, {"version", 0}}),
+        {404});
+  check("clues.triage", "ok",
+        Post(pros, "/api/clues/" + clue + "/triage", {{"action", "verify"}, {"version", 0}}),
+        {200});
+  check("cases.create", "bad",
+        Post(pros, "/api/cases", {{"clues", {{{"clue_no", std::stoll(clue)}, {"version", 1}}}},
+                                  {"case_type", "praise"}}),
+        {400});
+  check("cases.create", "scope",
+        Post(other, "/api/cases", {{"clues", {{{"clue_no", std::stoll(clue)}, {"version", 1}}}},
+                                   {"case_type", "correction"}}),
+        {404});
+  auto created = Post(pros, "/api/cases", {{"clues", {{{"clue_no", std::stoll(clue)}, {"version", 1}}}},
+                                           {"case_type", "correction"}});
+  check("cases.create", "ok", created, {201});
+  const std::string base = "/api/cases/" + std::to_string(Body(created)["case_id"].get<int64_t>());
+
+  // cases
+  check("cases.list", "ok", Get(pros, "/api/cases"), {200});
+  check("cases.list", "bad", Get(pros, "/api/cases?type=favourite"), {400});
+  check("cases.export", "ok", Get(pros, "/api/cases.xlsx"), {200});
+  check("cases.export", "bad", Get(pros, "/api/cases.xlsx?limit=0"), {400});
+  check("cases.get", "ok", Get(pros, base), {200});
+  check("cases.get", "scope", Get(other, base), {404});
+  check("cases.act", "bad", Post(pros, base + "/actions", {{"version", 1}}), {400});
+  check("cases.act", "scope", Post(other, base + "/actions", {{"action", "draft"}, {"version", 1}}),
+        {404});
+  check("cases.act", "ok", Post(pros, base + "/actions", {{"action", "draft"}, {"version", 1}}),
+        {200});
+  ASSERT_EQ(Post(pros, base + "/actions", {{"action", "submit"}, {"version", 2}})->status, 200);
+  ASSERT_EQ(Post(lead, base + "/actions", {{"action", "approve_issue"}, {"version", 3}})->status,
+            200);
+  ASSERT_EQ(Post(pros, base + "/actions", {{"action", "reply_adopted"},
+                                           {"version", 4},
+                                           {"received_on", "2026-11-24"},
+                                           {"reply_content", "已纠正"}})
+                ->status,
+            200);
+  auto upload = [&](const Session& s, const std::string& query) {
+    return c.Post(base + "/evidence?" + query, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
+                  "evidence", "text/plain");
+  };
+  check("cases.upload_evidence", "bad", upload(pros, "version=5&kind=photo&title=t"), {400});
+  check("cases.upload_evidence", "scope", upload(other, "version=5&kind=rectification&title=t"),
+        {404});
+  auto up = upload(pros, "version=5&kind=rectification&title=t&file_name=a.txt");
+  check("cases.upload_evidence", "ok", up, {201});
+  const std::string evidence = "/api/evidence/" + std::to_string(Body(up)["evidence_id"].get<int64_t>());
+  check("evidence.get", "ok", Get(pros, evidence), {200});
+  check("evidence.get", "scope", Get(other, evidence), {404});
+  ASSERT_EQ(Post(pros, base + "/actions", {{"action", "report_rectification"}, {"version", 6}})
+                ->status,
+            200);
+  check("cases.follow_up", "bad", Post(pros, base + "/follow-up", {{"version", "7"}}), {400});
+  check("cases.follow_up", "scope", Post(other, base + "/follow-up", {{"version", 7}}), {404});
+  check("cases.follow_up", "ok", Post(pros, base + "/follow-up", {{"version", 7}}), {200});
+  const json detail = Body(Get(pros, base));
+  const std::string doc = std::to_string(detail["documents"][0]["doc_id"].get<int64_t>());
+  check("documents.docx", "ok", Get(pros, "/api/documents/" + doc + "/docx"), {200});
+  check("documents.docx", "scope", Get(other, "/api/documents/" + doc + "/docx"), {404});
+  check("documents.batch", "ok", Get(pros, "/api/documents/batch?ids=" + doc), {200});
+  check("documents.batch", "bad", Get(pros, "/api/documents/batch"), {400});
+
+  // a review case: deadline extension, batch, attachments
+  // A review case about a prison outside the other county.
+  const int64_t review_id = QueryInt(
+      "SELECT MIN(c.case_id) FROM cases c JOIN orgs s ON s.org_id = c.subject_org_id, orgs x "
+      "WHERE c.case_type = 'proposal_review' AND x.org_id = '" + other_county_ +
+      "' AND s.region_code <> x.region_code AND EXISTS (SELECT 1 FROM attachments a WHERE "
+      "a.owner_id = c.change_id)");
+  const std::string rbase = "/api/cases/" + std::to_string(review_id);
+  const json rdetail = Body(Get(lead, rbase));
+  const json& review = rdetail;
+  const std::string deadline = std::to_string(rdetail["deadlines"][0]["deadline_id"].get<int64_t>());
+  check("cases.extend_deadline", "bad",
+        Post(lead, rbase + "/deadlines/" + deadline + "/extend", {{"version", review["version"]}}),
+        {400});
+  check("cases.extend_deadline", "scope",
+        Post(other, rbase + "/deadlines/" + deadline + "/extend",
+             {{"version", review["version"]}, {"reason", "案情复杂"}}),
+        {403, 404});
+  check("cases.extend_deadline", "ok",
+        Post(lead, rbase + "/deadlines/" + deadline + "/extend",
+             {{"version", review["version"]}, {"reason", "案情复杂，需调查核实立功材料"}}),
+        {200});
+  check("cases.batch", "bad", Post(pros, "/api/cases/batch", {{"items", {{{"case_id", 1}}}}}),
+        {400});
+  check("cases.batch", "ok",
+        Post(pros, "/api/cases/batch",
+             {{"action", "investigate"}, {"items", {{{"case_id", 1}, {"version", 99}}}}}),
+        {200});
+  const std::string att = rdetail["card"]["attachments"][0]["attachment_id"];
+  check("attachments.get", "ok", Get(lead, "/api/attachments/" + att), {200});
+  check("attachments.get", "scope", Get(other, "/api/attachments/" + att), {404});
+  check("deadlines.list", "ok", Get(pros, "/api/deadlines"), {200});
+  check("deadlines.list", "bad", Get(pros, "/api/deadlines?within=x"), {400});
+
+  // people and reports
+  check("persons.search", "ok", Get(pros, "/api/persons?q=" + person), {200});
+  check("persons.search", "bad", Get(pros, "/api/persons"), {400});
+  check("persons.get", "ok", Get(pros, "/api/persons/" + person), {200});
+  check("persons.get", "scope", Get(other, "/api/persons/" + person), {404});
+  check("indicators.get", "ok", Get(pros, "/api/indicators"), {200});
+  check("indicators.get", "bad", Get(pros, "/api/indicators?to=13/11"), {400});
+  check("indicators.monthly", "ok", Get(pros, "/api/indicators/monthly.xlsx?month=2026-11"), {200});
+  check("indicators.monthly", "bad", Get(pros, "/api/indicators/monthly.xlsx"), {400});
+
+  // administration
+  check("admin.users", "ok", Get(admin, "/api/admin/users"), {200});
+  check("admin.users.create", "ok",
+        Post(admin, "/api/admin/users", {{"username", "clerk1"}, {"display_name", "书记员"},
+                                         {"org_id", county_}, {"role", "assistant"}}),
+        {201});
+  check("admin.users.create", "bad",
+        Post(admin, "/api/admin/users", {{"username", "clerk2"}, {"display_name", "x"},
+                                         {"org_id", "no-such-org"}, {"role", "assistant"}}),
+        {400, 404});
+  check("admin.users.reset_password", "bad",
+        Post(admin, "/api/admin/users/clerk1/reset-password", {{"password", "short"}}), {400});
+  check("admin.users.reset_password", "ok",
+        Post(admin, "/api/admin/users/clerk1/reset-password", json::object()), {200});
+  check("admin.users.disable", "ok", Post(admin, "/api/admin/users/clerk1/disable", json::object()),
+        {200});
+  check("admin.users.disable", "bad", Post(admin, "/api/admin/users/nobody/disable", json::object()),
+        {404});
+  check("admin.users.enable", "ok", Post(admin, "/api/admin/users/clerk1/enable", json::object()),
+        {200});
+  check("admin.grants.create", "bad",
+        Post(admin, "/api/admin/grants", {{"username", "clerk1"}, {"org_id", county_},
+                                          {"valid_until", "2026-02-30"}, {"reason", "x"}}),
+        {400});
+  auto g = Post(admin, "/api/admin/grants", {{"username", "clerk1"}, {"org_id", other_county_},
+                                             {"valid_until", "2026-12-31"}, {"reason", "巡回检察"}});
+  check("admin.grants.create", "ok", g, {201});
+  check("admin.grants", "ok", Get(admin, "/api/admin/grants"), {200});
+  const std::string grant = std::to_string(Body(g)["grant_id"].get<int64_t>());
+  check("admin.grants.revoke", "ok",
+        Post(admin, "/api/admin/grants/" + grant + "/revoke", json::object()), {200});
+  check("admin.grants.revoke", "bad",
+        Post(admin, "/api/admin/grants/" + grant + "/revoke", json::object()), {409});
+  check("admin.audit", "ok", Get(lead, "/api/admin/audit?object_type=person"), {200});
+  check("admin.audit", "bad", Get(lead, "/api/admin/audit?limit=100000"), {400});
+  check("admin.audit.verify", "ok", Get(lead, "/api/admin/audit/verify"), {200});
+  check("intake.run", "ok", Post(admin, "/api/intake", json::object()), {200});
+
+  // Every route is in the table; inputs-only-an-id routes need no "bad" row of their own.
+  const std::set<std::string> no_input = {"auth.me",      "auth.logout",   "admin.users",
+                                          "admin.grants", "admin.audit.verify", "intake.run",
+                                          "clues.get",    "cases.get",     "evidence.get",
+                                          "documents.docx", "persons.get", "attachments.get",
+                                          "admin.users.enable"};
+  for (const http::Route& r : app_->routes()) {
+    const auto& kinds = seen[r.operation_id];
+    EXPECT_TRUE(kinds.count("ok")) << r.operation_id << " has no success case";
+    if (!no_input.count(r.operation_id)) {
+      EXPECT_TRUE(kinds.count("bad")) << r.operation_id << " has no bad-input case";
+    }
+    if (r.pattern.find('{') != std::string::npos && r.operation_id.rfind("admin.", 0) != 0) {
+      EXPECT_TRUE(kinds.count("scope")) << r.operation_id << " has no other-jurisdiction case";
+    }
   }
 }
 
