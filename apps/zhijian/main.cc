@@ -592,7 +592,7 @@ int main(int argc, char** argv) {
     if (*models_runs) return zj::cli::CmdModelsRuns(url, runs_limit, models_json);
     if (*clues_list) return zj::cli::CmdCluesList(url, clue_args);
     if (std::optional<int> rc = admin.Run(url)) return *rc;
-    if (std::optional<int> rc = serve.Run(url)) return *rc;
+    if (std::optional<int> rc = serve.Run(url, config_path)) return *rc;
     if (*schema_sql) {
       std::cout << zj::storage::ExchangeSchemaSql();
       return 0;

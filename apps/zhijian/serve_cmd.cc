@@ -1,6 +1,9 @@
 #include "apps/zhijian/serve_cmd.h"
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
@@ -8,6 +11,7 @@
 #include "api/openapi.h"
 #include "storage/database.h"
 #include "workflow/casework.h"
+#include "workflow/config.h"
 
 namespace zj::cli {
 namespace {
@@ -66,10 +70,22 @@ ServeCommands::ServeCommands(CLI::App& app, std::string data_dir)
 
 ServeCommands::~ServeCommands() = default;
 
-std::optional<int> ServeCommands::Run(const std::string& db_url) {
+std::optional<int> ServeCommands::Run(const std::string& db_url, const std::string& config_path) {
+  if (!*s_->intake && !*s_->serve) return std::nullopt;
   workflow::WorkflowOptions wf;
+  std::error_code ec;
+  if (!config_path.empty() && std::filesystem::exists(config_path, ec)) {
+    std::ifstream in(config_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = workflow::WorkflowOptionsFromToml(text.str(), config_path);
+    if (!parsed.ok()) {
+      std::cerr << parsed.status().message() << "\n";
+      return 2;
+    }
+    wf = std::move(*parsed);
+  }
   if (*s_->intake) return Intake(db_url, wf);
-  if (!*s_->serve) return std::nullopt;
 
   api::AppConfig config;
   config.db_url = db_url;

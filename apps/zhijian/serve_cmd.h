@@ -22,7 +22,8 @@ class ServeCommands {
   ServeCommands& operator=(const ServeCommands&) = delete;
 
   // After parsing: runs the chosen subcommand, or nullopt when neither was chosen.
-  std::optional<int> Run(const std::string& db_url);
+  // `config_path` is zhijian.toml (its [casework] section; a missing file means defaults).
+  std::optional<int> Run(const std::string& db_url, const std::string& config_path);
 
   struct State;
 
