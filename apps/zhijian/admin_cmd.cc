@@ -1,5 +1,7 @@
 #include "apps/zhijian/admin_cmd.h"
 
+#include "apps/zhijian/cli_text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -68,7 +70,7 @@ Result<std::string> ReadPassword() {
 Result<Timestamp> DayStart(std::string_view option, const std::string& text) {
   std::optional<Date> d = Date::Parse(text);
   if (!d) return InvalidArgument(std::string(option) + " 应为 YYYY-MM-DD 格式的日期：" + text);
-  return int64_t{d->days()} * 86400 - 8 * 3600;
+  return BeijingDayStart(*d);
 }
 
 std::string Day(Timestamp ts) { return BeijingDate(ts).ToString(); }
@@ -78,21 +80,8 @@ std::string RoleText(std::string_view code) {
   return r ? std::string(auth::RoleLabel(*r)) : std::string(code);
 }
 
-// Terminal columns of UTF-8 text: CJK and full-width characters take two.
-int Width(std::string_view s) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 2 : 1;
-    i += static_cast<size_t>(len);
-  }
-  return w;
-}
-
-std::string Pad(std::string_view s, int width) {
-  return std::string(s) + std::string(static_cast<size_t>(std::max(1, width - Width(s))), ' ');
-}
+// A table cell: `s` padded to `width` columns, always followed by at least one space.
+std::string Cell(std::string_view s, int width) { return Pad(s, width - 1) + " "; }
 
 std::string Roles() {
   std::string s;
@@ -152,13 +141,13 @@ int UsersList(storage::Database& db, bool json) {
     std::cout << "（尚无用户，用 zhijian users add 创建）\n";
     return 0;
   }
-  std::cout << Pad("用户名", 18) << Pad("姓名", 12) << Pad("角色", 14) << Pad("机构", 18)
+  std::cout << Cell("用户名", 18) << Cell("姓名", 12) << Cell("角色", 14) << Cell("机构", 18)
             << "状态\n";
   for (const storage::UserRow& u : *users) {
     std::string state = u.disabled ? "已停用" : "正常";
     if (u.must_change_password && !u.disabled) state += "（须修改密码）";
-    std::cout << Pad(u.username, 18) << Pad(u.display_name, 12) << Pad(RoleText(u.role), 14)
-              << Pad(u.org_id, 18) << state << "\n";
+    std::cout << Cell(u.username, 18) << Cell(u.display_name, 12) << Cell(RoleText(u.role), 14)
+              << Cell(u.org_id, 18) << state << "\n";
   }
   return 0;
 }

@@ -1,5 +1,7 @@
 #include "apps/zhijian/models_cmd.h"
 
+#include "apps/zhijian/cli_text.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -66,24 +68,6 @@ Result<std::unique_ptr<storage::Database>> OpenExisting(const std::string& url) 
   }
   ZJ_RETURN_IF_ERROR(storage::Migrate(*db).status());
   return db;
-}
-
-// Terminal columns of UTF-8 text: CJK and full-width characters take two.
-int DisplayWidth(std::string_view s) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 2 : 1;
-    i += static_cast<size_t>(len);
-  }
-  return w;
-}
-
-// `s` padded with spaces to `width` columns (left-aligned, or right-aligned).
-std::string Pad(std::string_view s, int width, bool right = false) {
-  const std::string fill(static_cast<size_t>(std::max(0, width - DisplayWidth(s))), ' ');
-  return right ? fill + std::string(s) : std::string(s) + fill;
 }
 
 std::string Seconds(double ms) {
@@ -156,10 +140,9 @@ int CmdModelsRun(const std::string& db_url, const ModelsRunArgs& args) {
   o.as_of = *as_of;
   std::error_code ec;
   if (!args.config_path.empty() && std::filesystem::exists(args.config_path, ec)) {
-    std::ifstream in(args.config_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto config = engine::ParamOverridesFromToml(text.str(), args.config_path);
+    auto text = ReadTextFile(args.config_path);
+    if (!text.ok()) return Fail(text.status());
+    auto config = engine::ParamOverridesFromToml(*text, args.config_path);
     if (!config.ok()) return Fail(config.status());
     o.params = std::move(*config);
   }

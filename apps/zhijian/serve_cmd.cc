@@ -1,9 +1,9 @@
 #include "apps/zhijian/serve_cmd.h"
 
+#include "apps/zhijian/cli_text.h"
+
 #include <csignal>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <iostream>
 #include <thread>
 
@@ -75,10 +75,12 @@ std::optional<int> ServeCommands::Run(const std::string& db_url, const std::stri
   workflow::WorkflowOptions wf;
   std::error_code ec;
   if (!config_path.empty() && std::filesystem::exists(config_path, ec)) {
-    std::ifstream in(config_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = workflow::WorkflowOptionsFromToml(text.str(), config_path);
+    auto text = ReadTextFile(config_path);
+    if (!text.ok()) {
+      std::cerr << text.status().message() << "\n";
+      return 2;
+    }
+    auto parsed = workflow::WorkflowOptionsFromToml(*text, config_path);
     if (!parsed.ok()) {
       std::cerr << parsed.status().message() << "\n";
       return 2;

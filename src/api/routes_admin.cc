@@ -9,9 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-// A date in Beijing → the instant its day begins.
-Timestamp DayStart(Date d) { return int64_t{d.days()} * 86400 - 8 * 3600; }
-
 json UserJson(const storage::UserRow& u) {
   auto role = auth::ParseRole(u.role);
   return {{"user_id", u.user_id},
@@ -186,8 +183,8 @@ void AddAdminRoutes(App::State& s) {
     g.username = *username;
     g.org_id = *org;
     g.reason = *reason;
-    g.valid_from = *from ? DayStart(**from) : st->clock->Now();
-    g.valid_until = DayStart(**until + 1);  // through the whole last day
+    g.valid_from = *from ? BeijingDayStart(**from) : st->clock->Now();
+    g.valid_until = BeijingDayStart(**until + 1);  // through the whole last day
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
     auto id = auth::AddGrant(

@@ -79,6 +79,15 @@ namespace {
 
 Result<int64_t> PathCase(const http::Request& req) { return req.PathInt("case_id"); }
 
+// A content-addressed file the store keeps (evidence, attachments), whole.
+Result<std::string> StoredFile(const std::string& path, const std::string& sha256) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("材料文件缺失：" + sha256);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
 }  // namespace
 
 void AddCaseRoutes(App::State& s) {
@@ -226,8 +235,6 @@ void AddCaseRoutes(App::State& s) {
       if (!doc->is_object()) return Fail(req, InvalidArgument("document：文书内容应为 JSON 对象"));
       r.document = *doc;
     }
-    // Manual follow-up results come from /follow-up, never from here.
-    if (r.action == "follow_up_passed" || r.action == "follow_up_failed") r.follow_up.reset();
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
     auto out = workflow::ApplyCaseAction(**db, *st->clock, st->config.workflow, ActorOf(req), *id,
@@ -308,12 +315,10 @@ void AddCaseRoutes(App::State& s) {
     if (!db.ok()) return Fail(req, db.status());
     auto e = storage::GetEvidence(**db, CallerOf(req).scope, *id);
     if (!e.ok()) return Fail(req, e.status());
-    // The file is named by its sha256 (checked hex), never by anything the client sent.
-    std::ifstream in(workflow::EvidencePath(**db, e->sha256), std::ios::binary);
-    if (!in) return Fail(req, IoError("材料文件缺失：" + e->sha256));
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return http::Response::File(buf.str(), e->content_type, e->file_name);
+    // The file is named by its sha256, never by anything the client sent.
+    auto bytes = StoredFile(workflow::EvidencePath(**db, e->sha256), e->sha256);
+    if (!bytes.ok()) return Fail(req, bytes.status());
+    return http::Response::File(std::move(*bytes), e->content_type, e->file_name);
   };
   Add(s, std::move(download), auth::Action::kViewCasework);
 
@@ -493,10 +498,8 @@ void AddCaseRoutes(App::State& s) {
     if (!db.ok()) return Fail(req, db.status());
     auto a = storage::GetAttachment(**db, CallerOf(req).scope, *id);
     if (!a.ok()) return Fail(req, a.status());
-    std::ifstream in(storage::AttachmentFilePath(**db, a->sha256), std::ios::binary);
-    if (!in) return Fail(req, IoError("材料文件缺失：" + a->sha256));
-    std::stringstream buf;
-    buf << in.rdbuf();
+    auto bytes = StoredFile(storage::AttachmentFilePath(**db, a->sha256), a->sha256);
+    if (!bytes.ok()) return Fail(req, bytes.status());
     const std::string name = std::filesystem::path(a->file).filename().string();
     const std::string ext = std::filesystem::path(name).extension().string();
     const std::string type = ext == ".pdf"    ? "application/pdf"
@@ -504,7 +507,7 @@ void AddCaseRoutes(App::State& s) {
                              : ext == ".png"  ? "image/png"
                              : ext == ".txt"  ? "text/plain; charset=utf-8"
                                               : "application/octet-stream";
-    return http::Response::File(buf.str(), type, a->title.empty() ? name : a->title + ext);
+    return http::Response::File(std::move(*bytes), type, a->title.empty() ? name : a->title + ext);
   };
   Add(s, std::move(attachment), auth::Action::kViewCasework);
 }

@@ -139,6 +139,8 @@ std::string FormatTimestamp(Timestamp ts) {
   return buf;
 }
 
+Timestamp BeijingDayStart(Date d) { return int64_t{d.days()} * 86400 - kBeijingOffset; }
+
 Date BeijingDate(Timestamp ts) {
   const int64_t local = ts + kBeijingOffset;
   return Date::FromDays(static_cast<int32_t>(local >= 0 ? local / 86400 : (local - 86399) / 86400));

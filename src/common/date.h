@@ -74,6 +74,8 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text);
 std::string FormatTimestamp(Timestamp ts);
 // The Beijing calendar day of an instant.
 Date BeijingDate(Timestamp ts);
+// The first instant of a Beijing calendar day (00:00 at UTC+8).
+Timestamp BeijingDayStart(Date d);
 
 // `YYYY-MM` months, stored as year*12 + (month-1).
 std::optional<int32_t> ParseMonth(std::string_view text);

@@ -1,7 +1,5 @@
 #include "engine/engine.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -15,6 +13,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "engine/toml_config.h"
 #include "models/jurisdiction.h"
 #include "models/registry.h"
 #include "storage/exchange_reader.h"
@@ -376,17 +375,20 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
   return result;
 }
 
-Result<std::vector<models::ParamOverride>> ParamOverridesFromToml(std::string_view text,
-                                                                  std::string_view source) {
-  toml::table cfg;
+Result<toml::table> ParseConfigToml(std::string_view text, std::string_view source) {
   try {
-    cfg = toml::parse(text, source);
+    return toml::parse(text, source);
   } catch (const toml::parse_error& e) {
     std::ostringstream where;
     where << source << " 第 " << e.source().begin.line << " 行第 " << e.source().begin.column
           << " 列：" << e.description();
     return InvalidArgument("配置文件格式错误：" + where.str());
   }
+}
+
+Result<std::vector<models::ParamOverride>> ParamOverridesFromToml(std::string_view text,
+                                                                  std::string_view source) {
+  ZJ_ASSIGN_OR_RETURN(toml::table cfg, ParseConfigToml(text, source));
   std::vector<models::ParamOverride> out;
   const toml::table* section = cfg["models"].as_table();
   if (!section) return out;

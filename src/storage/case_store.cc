@@ -1,5 +1,7 @@
 #include "storage/case_store.h"
 
+#include <nlohmann/json.hpp>
+
 
 namespace zj::storage {
 namespace {
@@ -133,19 +135,7 @@ std::string LikePattern(const std::string& text) {
   return p + "%";
 }
 
-std::string JsonList(const std::vector<std::string>& v) {
-  std::string s = "[";
-  for (const std::string& x : v) {
-    if (s.size() > 1) s += ",";
-    s += "\"";
-    for (char ch : x) {
-      if (ch == '"' || ch == '\\') s += '\\';
-      s += ch;
-    }
-    s += "\"";
-  }
-  return s + "]";
-}
+std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
 // WHERE for ListCases/CountCases; the scope is $1 (when not all), then the filter values.
 std::string BuildCaseWhere(const OrgScope& scope, const CaseFilter& f,
@@ -259,6 +249,21 @@ Result<std::vector<Row>> ReadAll(Statement& st, ReadFn read) {
     out.push_back(read(r));
   }
   return out;
+}
+
+// The rows of one case: `sql` selects with `$1` = the case id.
+template <typename Row, typename ReadFn>
+Result<std::vector<Row>> ByCase(Database& db, const std::string& sql, int64_t case_id,
+                                ReadFn read) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
+  st->BindInt(1, case_id);
+  return ReadAll<Row>(*st, read);
+}
+
+// Runs a prepared INSERT and returns the new row's id.
+Result<int64_t> InsertedId(Database& db, Statement& st) {
+  ZJ_RETURN_IF_ERROR(st.Run());
+  return QueryInt(db, "SELECT last_insert_rowid()");
 }
 
 // One row of `sql` ("SELECT … FROM … JOIN cases c … WHERE <id column> = $1") whose case is
@@ -408,14 +413,8 @@ Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& sco
                  "EXISTS (SELECT 1 FROM sentences s WHERE s.person_id = p.person_id AND s.case_no "
                  "LIKE $2 ESCAPE '\\')) AND " +
                  PersonScopeSql(scope, "p.person_id", 4) + " ORDER BY p.name, p.person_id LIMIT $3"));
-  std::string like = "%";
-  for (char ch : text) {
-    if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
-    like += ch;
-  }
-  like += "%";
   Binder b(*st);
-  b.Text(text).Text(like).Int(limit);
+  b.Text(text).Text(LikePattern(text)).Int(limit);
   if (!scope.all()) b.Text(scope.json());
   return ReadAll<PersonBrief>(*st, [](Reader& r) {
     PersonBrief p;
@@ -648,8 +647,7 @@ Result<int64_t> InsertCase(Database& db, const CaseRow& c, const std::vector<int
       .OptInt(c.created_by)
       .Int(c.created_at)
       .Int(c.updated_at);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  ZJ_ASSIGN_OR_RETURN(int64_t id, QueryInt(db, "SELECT last_insert_rowid()"));
+  ZJ_ASSIGN_OR_RETURN(int64_t id, InsertedId(db, *st));
   if (!clue_nos.empty()) {
     ZJ_ASSIGN_OR_RETURN(auto link,
                         db.Prepare("INSERT INTO case_clues (case_id, clue_no) VALUES ($1, $2)"));
@@ -700,10 +698,8 @@ Result<int64_t> UpdateCase(Database& db, const CaseRow& c, int64_t expected_vers
 }
 
 Result<std::vector<int64_t>> CaseClues(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT clue_no FROM case_clues WHERE case_id = $1 "
-                                          "ORDER BY clue_no"));
-  st->BindInt(1, case_id);
-  return ReadAll<int64_t>(*st, [](Reader& r) { return r.Int(); });
+  return ByCase<int64_t>(db, "SELECT clue_no FROM case_clues WHERE case_id = $1 "
+                                          "ORDER BY clue_no", case_id, [](Reader& r) { return r.Int(); });
 }
 
 Result<std::vector<CaseListRow>> ListCases(Database& db, const OrgScope& scope,
@@ -761,11 +757,9 @@ Status AppendCaseEvent(Database& db, const CaseEvent& e) {
 }
 
 Result<std::vector<CaseEvent>> ListCaseEvents(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, case_id, at, user_id, action, "
+  return ByCase<CaseEvent>(db, "SELECT id, case_id, at, user_id, action, "
                                           "from_state, to_state, detail FROM case_events "
-                                          "WHERE case_id = $1 ORDER BY id"));
-  st->BindInt(1, case_id);
-  return ReadAll<CaseEvent>(*st, [](Reader& r) {
+                                          "WHERE case_id = $1 ORDER BY id", case_id, [](Reader& r) {
     CaseEvent e;
     e.id = r.Int();
     e.case_id = r.Int();
@@ -837,8 +831,7 @@ Result<int64_t> InsertDeadline(Database& db, const DeadlineRow& d, Timestamp at)
       .OptDay(d.met_on)
       .Int(d.cancelled)
       .Int(at);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  return QueryInt(db, "SELECT last_insert_rowid()");
+  return InsertedId(db, *st);
 }
 
 Status UpdateDeadline(Database& db, const DeadlineRow& d) {
@@ -857,11 +850,9 @@ Status UpdateDeadline(Database& db, const DeadlineRow& d) {
 }
 
 Result<std::vector<DeadlineRow>> CaseDeadlines(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kDeadlineColumns) +
+  return ByCase<DeadlineRow>(db, "SELECT " + std::string(kDeadlineColumns) +
                                           " FROM case_deadlines d WHERE d.case_id = $1 "
-                                          "ORDER BY d.deadline_id"));
-  st->BindInt(1, case_id);
-  return ReadAll<DeadlineRow>(*st, ReadDeadline);
+                                          "ORDER BY d.deadline_id", case_id, ReadDeadline);
 }
 
 Result<std::vector<DueRow>> OpenDeadlines(Database& db, const OrgScope& scope, Date due_by,
@@ -912,8 +903,7 @@ Result<int64_t> InsertDocument(Database& db, const DocumentRow& d) {
       .OptText(d.sha256)
       .Int(d.created_at)
       .Int(d.updated_at);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  return QueryInt(db, "SELECT last_insert_rowid()");
+  return InsertedId(db, *st);
 }
 
 Status UpdateDocument(Database& db, const DocumentRow& d) {
@@ -936,11 +926,9 @@ Status UpdateDocument(Database& db, const DocumentRow& d) {
 }
 
 Result<std::vector<DocumentRow>> CaseDocuments(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kDocumentColumns) +
+  return ByCase<DocumentRow>(db, "SELECT " + std::string(kDocumentColumns) +
                                           " FROM documents d WHERE d.case_id = $1 "
-                                          "ORDER BY d.doc_id"));
-  st->BindInt(1, case_id);
-  return ReadAll<DocumentRow>(*st, ReadDocument);
+                                          "ORDER BY d.doc_id", case_id, ReadDocument);
 }
 
 Result<DocumentRow> GetDocument(Database& db, const OrgScope& scope, int64_t doc_id) {
@@ -965,16 +953,13 @@ Result<int64_t> InsertReply(Database& db, const ReplyRow& r) {
       .Text(r.content)
       .OptInt(r.recorded_by)
       .Int(r.recorded_at);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  return QueryInt(db, "SELECT last_insert_rowid()");
+  return InsertedId(db, *st);
 }
 
 Result<std::vector<ReplyRow>> CaseReplies(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT reply_id, case_id, doc_id, received_on, "
+  return ByCase<ReplyRow>(db, "SELECT reply_id, case_id, doc_id, received_on, "
                                           "adoption, content, recorded_by, recorded_at "
-                                          "FROM replies WHERE case_id = $1 ORDER BY reply_id"));
-  st->BindInt(1, case_id);
-  return ReadAll<ReplyRow>(*st, [](Reader& r) {
+                                          "FROM replies WHERE case_id = $1 ORDER BY reply_id", case_id, [](Reader& r) {
     ReplyRow x;
     x.reply_id = r.Int();
     x.case_id = r.Int();
@@ -1003,16 +988,13 @@ Result<int64_t> InsertEvidence(Database& db, const EvidenceRow& e) {
       .Text(e.sha256)
       .OptInt(e.uploaded_by)
       .Int(e.uploaded_at);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  return QueryInt(db, "SELECT last_insert_rowid()");
+  return InsertedId(db, *st);
 }
 
 Result<std::vector<EvidenceRow>> CaseEvidence(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kEvidenceColumns) +
+  return ByCase<EvidenceRow>(db, "SELECT " + std::string(kEvidenceColumns) +
                                           " FROM evidence e WHERE e.case_id = $1 "
-                                          "ORDER BY e.evidence_id"));
-  st->BindInt(1, case_id);
-  return ReadAll<EvidenceRow>(*st, ReadEvidence);
+                                          "ORDER BY e.evidence_id", case_id, ReadEvidence);
 }
 
 Result<EvidenceRow> GetEvidence(Database& db, const OrgScope& scope, int64_t evidence_id) {
@@ -1029,16 +1011,13 @@ Result<int64_t> InsertFollowUp(Database& db, const FollowUpRow& f) {
                                           "VALUES ($1, $2, $3, $4, $5, $6)"));
   Binder(*st).Int(f.case_id).OptInt(f.run_no).Int(f.at).OptInt(f.user_id).Int(f.rectified).Text(
       f.detail);
-  ZJ_RETURN_IF_ERROR(st->Run());
-  return QueryInt(db, "SELECT last_insert_rowid()");
+  return InsertedId(db, *st);
 }
 
 Result<std::vector<FollowUpRow>> CaseFollowUps(Database& db, int64_t case_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, case_id, run_no, at, user_id, rectified, "
+  return ByCase<FollowUpRow>(db, "SELECT id, case_id, run_no, at, user_id, rectified, "
                                           "detail FROM follow_ups WHERE case_id = $1 "
-                                          "ORDER BY id"));
-  st->BindInt(1, case_id);
-  return ReadAll<FollowUpRow>(*st, [](Reader& r) {
+                                          "ORDER BY id", case_id, [](Reader& r) {
     FollowUpRow f;
     f.id = r.Int();
     f.case_id = r.Int();
@@ -1089,8 +1068,8 @@ Result<IndicatorCounts> CountIndicators(Database& db, const OrgScope& scope, Dat
                                         Date today) {
   IndicatorCounts k;
   // Clues are dated by their creation instant, in Beijing days: [from, to] → Unix seconds.
-  const int64_t t0 = int64_t{from.days()} * 86400 - 8 * 3600;
-  const int64_t t1 = (int64_t{to.days()} + 1) * 86400 - 8 * 3600;
+  const int64_t t0 = BeijingDayStart(from);
+  const int64_t t1 = BeijingDayStart(to + 1);
   const std::string clue_scope = ScopeSql(scope, {"c.org_id"}, 3);
   const std::string clue_where =
       " FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no WHERE c.created_at >= $1 "

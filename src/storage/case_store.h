@@ -8,8 +8,8 @@
 //    is kNotFound, exactly like a missing one (storage/scope.h).
 //  - A case is visible when its handling org or its subject org is in scope; a clue when its
 //    org is in scope; a document, reply, evidence file or deadline when its case is.
-//  - Writers take the row's `version` as read by the caller: UpdateCase/UpdateTriage/
-//    UpdateDocument change the row only if the version still matches and bump it; otherwise
+//  - Writers of versioned rows take the `version` the caller read: UpdateCase and WriteTriage
+//    change the row only if the version still matches and bump it; otherwise
 //    kConflict with a Chinese message (the API answers 409). The caller holds the write
 //    transaction (storage/database.h Transaction) and writes the audit row in it.
 //  - Filter values are always bound as parameters.

@@ -33,7 +33,7 @@ Status Audit(Database& db, const Clock& clock, const Actor& actor, std::string_v
   return storage::AppendAudit(db, e).status();
 }
 
-Status Denied(const Actor& actor, Duty duty, std::string_view what) {
+Status Denied(Duty duty, std::string_view what) {
   return PermissionDenied("当前账号没有“" + std::string(DutyLabel(duty)) + "”权限，不能" +
                           std::string(what));
 }
@@ -532,7 +532,7 @@ Result<int64_t> ApplyTriage(Database& db, const Clock& clock, const Actor& actor
     return FailedPrecondition("线索当前状态为“" + std::string(TriageStateLabel(from)) +
                               "”，不能" + std::string(t->label));
   }
-  if (!actor.May(t->duty)) return Denied(actor, t->duty, std::string(t->label) + "线索");
+  if (!actor.May(t->duty)) return Denied(t->duty, std::string(t->label) + "线索");
   if (clue.triage.version != req.expected_version) {
     return Conflict("线索已被他人处理，请刷新后重试");
   }
@@ -604,7 +604,7 @@ Result<int64_t> Promote(Database& db, const Clock& clock, const WorkflowOptions&
     return InvalidArgument("case_type：线索立案只能立为纠正违法或检察建议案件");
   }
   const TriageTransition* t = FindTriageTransition("promote");
-  if (!actor.May(t->duty)) return Denied(actor, t->duty, "立案");
+  if (!actor.May(t->duty)) return Denied(t->duty, "立案");
   if (actor.org_id.empty()) return PermissionDenied("系统账号不能立案");
   Transaction txn(db);
   ZJ_RETURN_IF_ERROR(txn.BeginWrite());
@@ -744,7 +744,7 @@ Result<CaseResult> ApplyCaseAction(Database& db, const Clock& clock, const Workf
     return FailedPrecondition("案件当前状态为“" + StateLabel(c.state) + "”，可进行的操作：" +
                               ActionList(ActionsFrom(type, c.state)));
   }
-  if (!actor.May(t->duty)) return Denied(actor, t->duty, std::string(t->label));
+  if (!actor.May(t->duty)) return Denied(t->duty, std::string(t->label));
   if (c.version != req.expected_version) return Conflict("案件已被他人修改，请刷新后重试");
 
   const Timestamp now = clock.Now();
@@ -904,6 +904,13 @@ Result<CaseResult> ApplyCaseAction(Database& db, const Clock& clock, const Workf
     if (req.follow_up) detail["run_no"] = req.follow_up->run_no;
   } else if (req.action == "ruling_received") {
     const Date on = req.ruling_date.value_or(today);
+    if (req.ruling) {
+      json card = json::parse(c.card, nullptr, false);
+      if (card.is_object()) {
+        card["ruling"] = *req.ruling;
+        c.card = card.dump();
+      }
+    }
     ZJ_RETURN_IF_ERROR(CancelOpenDeadlines(db, case_id));
     ZJ_RETURN_IF_ERROR(AddDeadline(
         db, now, case_id,
@@ -981,7 +988,7 @@ Result<CaseResult> ApplyCaseAction(Database& db, const Clock& clock, const Workf
 Result<int64_t> ExtendDeadline(Database& db, const Clock& clock, const Actor& actor,
                                int64_t case_id, int64_t expected_version, int64_t deadline_id,
                                const std::string& reason) {
-  if (!actor.May(Duty::kApprove)) return Denied(actor, Duty::kApprove, "延长办案期限");
+  if (!actor.May(Duty::kApprove)) return Denied(Duty::kApprove, "延长办案期限");
   if (reason.empty()) return InvalidArgument("reason：延长期限须写明理由（如案情复杂）");
   Transaction txn(db);
   ZJ_RETURN_IF_ERROR(txn.BeginWrite());
@@ -1023,7 +1030,7 @@ std::string EvidencePath(Database& db, const std::string& sha256) {
 
 Result<int64_t> AddEvidence(Database& db, const Clock& clock, const Actor& actor,
                             int64_t case_id, int64_t expected_version, const EvidenceInput& in) {
-  if (!actor.May(Duty::kEdit)) return Denied(actor, Duty::kEdit, "上传材料");
+  if (!actor.May(Duty::kEdit)) return Denied(Duty::kEdit, "上传材料");
   if (in.kind != "reply" && in.kind != "rectification" && in.kind != "investigation") {
     return InvalidArgument("kind：材料类别应为 reply（回复）、rectification（整改）或 "
                            "investigation（调查核实）");
@@ -1133,25 +1140,14 @@ Result<IntakeReport> Intake(Database& db, const Clock& clock, const WorkflowOpti
   ZJ_ASSIGN_OR_RETURN(auto decided, storage::ReviewsWithNewRuling(db, before));
   for (const storage::DecidedProposal& d : decided) {
     ZJ_ASSIGN_OR_RETURN(CaseRow c, storage::GetCase(db, storage::OrgScope::All(), d.case_id));
-    json card = json::parse(c.card, nullptr, false);
-    if (card.is_object()) {
-      card["ruling"] = {{"deciding_org_id", d.deciding_org_id},
-                        {"decision_date", d.decision_date.ToString()},
-                        {"received_on", clock.TodayBeijing().ToString()},
-                        {"effective_date", d.effective_date ? d.effective_date->ToString() : ""}};
-      Transaction txn(db);
-      ZJ_RETURN_IF_ERROR(txn.BeginWrite());
-      c.card = card.dump();
-      c.updated_at = clock.Now();
-      auto v = storage::UpdateCase(db, c, c.version);
-      if (!v.ok()) return v.status();
-      ZJ_RETURN_IF_ERROR(txn.Commit());
-      c.version = *v;
-    }
     CaseRequest req;
     req.action = "ruling_received";
     req.expected_version = c.version;
     req.ruling_date = d.decision_date;
+    req.ruling = json{{"deciding_org_id", d.deciding_org_id},
+                      {"decision_date", d.decision_date.ToString()},
+                      {"received_on", clock.TodayBeijing().ToString()},
+                      {"effective_date", d.effective_date ? d.effective_date->ToString() : ""}};
     auto r = ApplyCaseAction(db, clock, opts, actor, d.case_id, req);
     if (!r.ok()) {
       report.problems.push_back(c.case_no + "：" + r.status().message());

@@ -136,8 +136,10 @@ struct CaseRequest {
   // reply_adopted / reply_rejected:
   std::optional<Date> received_on;
   std::string reply_content;
-  // ruling_received: the ruling's date (defaults to the data's decision date).
+  // ruling_received: the ruling's date (defaults to the data's decision date), and what the
+  // data says of it (deciding org, dates), kept on the case card.
   std::optional<Date> ruling_date;
+  std::optional<nlohmann::json> ruling;
   // follow_up_passed / follow_up_failed: the model re-run behind them (set by FollowUp; a
   // case without source clues is checked by hand and needs a note instead).
   struct ModelCheck {

@@ -1,8 +1,6 @@
 #include "workflow/config.h"
 
-#include <toml++/toml.h>
-
-#include <sstream>
+#include "engine/toml_config.h"
 
 namespace zj::workflow {
 namespace {
@@ -37,15 +35,7 @@ Result<int> Int(std::string_view source, const std::string& key, const toml::nod
 }  // namespace
 
 Result<WorkflowOptions> WorkflowOptionsFromToml(std::string_view text, std::string_view source) {
-  toml::table cfg;
-  try {
-    cfg = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream where;
-    where << source << " 第 " << e.source().begin.line << " 行第 " << e.source().begin.column
-          << " 列：" << e.description();
-    return InvalidArgument("配置文件格式错误：" + where.str());
-  }
+  ZJ_ASSIGN_OR_RETURN(toml::table cfg, engine::ParseConfigToml(text, source));
   WorkflowOptions opts;
   const toml::table* section = cfg["casework"].as_table();
   if (!section) return opts;
