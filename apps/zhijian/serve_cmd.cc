@@ -9,6 +9,7 @@
 
 #include "api/app.h"
 #include "api/openapi.h"
+#include "engine/engine.h"
 #include "storage/database.h"
 #include "workflow/casework.h"
 #include "workflow/config.h"
@@ -48,6 +49,7 @@ struct ServeCommands::State {
   std::string web_dir;
   bool secure_cookies = false;
   bool openapi = false;
+  int max_upload_mib = 512;
 };
 
 ServeCommands::ServeCommands(CLI::App& app, std::string data_dir)
@@ -62,6 +64,10 @@ ServeCommands::ServeCommands(CLI::App& app, std::string data_dir)
   s_->serve->add_option("--web", s_->web_dir, "网页目录（web/dist）/ the built web app");
   s_->serve->add_flag("--secure-cookies", s_->secure_cookies,
                       "经 HTTPS 提供服务时设置 Secure Cookie / behind HTTPS");
+  s_->serve->add_option("--max-upload-mib", s_->max_upload_mib,
+                        "网页上传数据包的大小上限（MiB）/ largest batch upload")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16384));
   s_->serve->add_flag("--openapi", s_->openapi,
                       "输出接口文档（OpenAPI 3）后退出 / print docs/api/openapi.yaml");
   s_->intake = app.add_subcommand(
@@ -73,6 +79,7 @@ ServeCommands::~ServeCommands() = default;
 std::optional<int> ServeCommands::Run(const std::string& db_url, const std::string& config_path) {
   if (!*s_->intake && !*s_->serve) return std::nullopt;
   workflow::WorkflowOptions wf;
+  std::vector<models::ParamOverride> model_params;  // [models] for runs started from the web
   std::error_code ec;
   if (!config_path.empty() && std::filesystem::exists(config_path, ec)) {
     auto text = ReadTextFile(config_path);
@@ -86,6 +93,14 @@ std::optional<int> ServeCommands::Run(const std::string& db_url, const std::stri
       return 2;
     }
     wf = std::move(*parsed);
+    if (*s_->serve) {
+      auto params = engine::ParamOverridesFromToml(*text, config_path);
+      if (!params.ok()) {
+        std::cerr << params.status().message() << "\n";
+        return 2;
+      }
+      model_params = std::move(*params);
+    }
   }
   if (*s_->intake) return Intake(db_url, wf);
 
@@ -98,6 +113,8 @@ std::optional<int> ServeCommands::Run(const std::string& db_url, const std::stri
   config.http.static_dir = s_->web_dir;
   config.secure_cookies = s_->secure_cookies;
   config.workflow = wf;
+  config.model_params = std::move(model_params);
+  config.http.max_upload_bytes = static_cast<size_t>(s_->max_upload_mib) * 1024 * 1024;
   if (!s_->openapi) {
     if (int rc = Intake(db_url, wf); rc != 0) return rc;
   }

@@ -218,6 +218,7 @@ Result<std::unique_ptr<App>> App::Create(AppConfig config) {
   s->scopes = std::make_unique<auth::ScopeResolver>(
       [url]() { return storage::Database::Open(url, {.create_if_missing = false}); });
   s->server = std::make_unique<http::HttpServer>(s->config.http);
+  s->jobs = std::make_unique<JobRunner>(*s->clock);
 
   State* st = s.get();
   s->server->SetBeforeHook([st](http::Request& req,
@@ -263,12 +264,14 @@ Result<std::unique_ptr<App>> App::Create(AppConfig config) {
   AddPeopleRoutes(*s);
   AddReportRoutes(*s);
   AddAdminRoutes(*s);
+  AddDataRoutes(*s);
   return std::unique_ptr<App>(new App(std::move(s)));
 }
 
 Result<int> App::Start() { return state_->server->Start(); }
 void App::Stop() {
   if (state_ && state_->server) state_->server->Stop();
+  if (state_ && state_->jobs) state_->jobs->Stop();
 }
 const std::vector<http::Route>& App::routes() const { return state_->server->routes(); }
 

@@ -18,6 +18,9 @@
 // Each request thread uses its own store connection, opened on first use and kept for the
 // thread's life.
 //
+// Imports of uploaded batches and model runs run as background jobs (api/jobs.h) owned by the
+// App; Stop waits for a job in progress to finish.
+//
 // Thread-safety: Create, Start and Stop from one thread; requests are served concurrently.
 
 #include <memory>
@@ -28,6 +31,7 @@
 #include "api/http/server.h"
 #include "common/clock.h"
 #include "common/status.h"
+#include "models/params.h"
 #include "workflow/casework.h"
 
 namespace zj::api {
@@ -38,6 +42,9 @@ struct AppConfig {
   http::ServerOptions http;   // port, threads, limits, static_dir (web/dist)
   auth::Options auth;
   workflow::WorkflowOptions workflow;
+  // Model parameter settings of zhijian.toml ([models.Mxx], engine::ParamOverridesFromToml),
+  // applied to runs started from the web below the run's own settings.
+  std::vector<models::ParamOverride> model_params;
   const Clock* clock = nullptr;  // nullptr = SystemClock
   bool secure_cookies = false;   // set when served over HTTPS
 };

@@ -11,6 +11,7 @@
 #include "api/app.h"
 #include "api/auth/roles.h"
 #include "api/auth/scope.h"
+#include "api/jobs.h"
 #include "api/http/request.h"
 #include "api/http/response.h"
 #include "report/docx.h"
@@ -30,6 +31,8 @@ struct App::State {
   report::TemplateSet templates;
   // The permission each route needs, by operation_id (routes without one: signed-in only).
   std::map<std::string, auth::Action> permission;
+  // Background jobs: batch imports and model runs (routes_data.cc).
+  std::unique_ptr<JobRunner> jobs;
 
   // This thread's store connection.
   Result<storage::Database*> Db();
@@ -56,6 +59,7 @@ void AddDocumentRoutes(App::State& s);
 void AddPeopleRoutes(App::State& s);
 void AddReportRoutes(App::State& s);
 void AddAdminRoutes(App::State& s);
+void AddDataRoutes(App::State& s);
 
 // ---- request helpers ----
 

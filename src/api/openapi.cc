@@ -22,6 +22,13 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// 201 for routes that create a record, 202 for those that start a background job.
+const char* SuccessStatus(const std::string& op) {
+  if (op == "cases.create" || op == "cases.upload_evidence") return "201";
+  if (op == "model_runs.create" || op == "batches.upload") return "202";
+  return "200";
+}
+
 bool Unsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
 }  // namespace
@@ -81,11 +88,8 @@ std::string OpenApiYaml(const std::vector<http::Route>& routes) {
                                        : "          application/json: {schema: {type: object}}\n";
       }
       y += "      responses:\n";
-      y += std::string("        '") + (r->operation_id == "cases.create" ||
-                                       r->operation_id == "cases.upload_evidence"
-                                           ? "201"
-                                           : "200") +
-           "': {description: " + Q("成功") + "}\n";
+      y += std::string("        '") + SuccessStatus(r->operation_id) + "': {description: " +
+           Q("成功") + "}\n";
       y += "        '400': {$ref: '#/components/responses/Error'}\n";
       y += "        '401': {$ref: '#/components/responses/Error'}\n";
       if (r->auth) {

@@ -161,6 +161,24 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
   models::DatabaseOpener open_db = [db_url] {
     return storage::Database::Open(db_url, {.create_if_missing = false});
   };
+  // Progress: calls serialised by one mutex, counted in models finished.
+  std::mutex progress_mu;
+  int models_done = 0;
+  const int models_total = static_cast<int>(selected.size());
+  auto progress = [&](const std::string& stage, int finished) {
+    if (!options.progress) return;
+    std::lock_guard lock(progress_mu);
+    models_done += finished;
+    options.progress(stage, models_done, models_total);
+  };
+  auto selected_of = [&](const models::Pass* p) {
+    std::vector<std::string> ids;
+    for (const models::ModelSpec* m : p->models()) {
+      if (std::find(selected.begin(), selected.end(), m) != selected.end()) ids.emplace_back(m->id);
+    }
+    return ids;
+  };
+  progress("载入数据", 0);
   const auto t_load = Clock::now();
   auto snapshot = std::make_unique<models::Snapshot>();
   ZJ_RETURN_IF_ERROR(models::LoadSnapshot(open_db, needs, options.threads, snapshot.get()));
@@ -195,20 +213,34 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
     states.push_back(std::make_unique<PassState>());
     PassState* st = states.back().get();
     st->pass = p;
-    queue.Add([st, &ctx, &queue]() -> Status {
+    std::vector<std::string> ids = selected_of(p);
+    std::string label = "运行";
+    for (size_t i = 0; i < ids.size(); ++i) label += (i ? "、" : " ") + ids[i];
+    const int pass_models = static_cast<int>(ids.size());
+    queue.Add([st, &ctx, &queue, &progress, label, pass_models]() -> Status {
+      progress(label, 0);
       st->began = Clock::now();
       ZJ_ASSIGN_OR_RETURN(st->run, st->pass->Start(ctx));
-      const int parts = std::max(st->run->parts(), 1);
+      // A pass may have nothing to do (no subjects in the snapshot): zero parts, and
+      // RunPart must not be called (0 ≤ part < parts(), models/model.h).
+      const int parts = std::max(st->run->parts(), 0);
       st->outputs.resize(static_cast<size_t>(parts));
       st->parts_left = parts;
       st->cpu_ms = MsSince(st->began);
+      if (parts == 0) {
+        st->wall_ms = st->cpu_ms;
+        progress(label, pass_models);
+      }
       for (int part = 0; part < parts; ++part) {
-        queue.Add([st, part]() -> Status {
+        queue.Add([st, part, &progress, label, pass_models]() -> Status {
           const auto t = Clock::now();
           Status s = st->run->RunPart(part, st->outputs[static_cast<size_t>(part)]);
           std::lock_guard lock(st->mu);
           st->cpu_ms += MsSince(t);
-          if (--st->parts_left == 0) st->wall_ms = MsSince(st->began);
+          if (--st->parts_left == 0) {
+            st->wall_ms = MsSince(st->began);
+            progress(label, pass_models);
+          }
           if (!s.ok()) {
             return Status(s.code(), "运行 " + std::string(st->pass->name()) + " 出错：" +
                                         s.message());
@@ -362,8 +394,10 @@ Result<RunResult> RunModels(const std::string& db_url, const RunOptions& options
     return org != models::kNull32 && static_cast<size_t>(org) < scope.size() &&
            scope[static_cast<size_t>(org)];
   };
+  progress("更新线索", 0);
   ZJ_ASSIGN_OR_RETURN(storage::RecordedRun recorded,
-                      storage::RecordRun(*db, record, model_ids, contents, in_scope));
+                      storage::RecordRun(*db, record, model_ids, contents, in_scope,
+                                         options.in_transaction));
   result.run_no = recorded.run_no;
   result.clues = recorded.total;
   for (const auto& [id, c] : recorded.per_model) {

@@ -19,6 +19,7 @@
 // serialised by the store's single-writer lock.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,12 @@ struct RunOptions {
   bool update_clues = true;  // false: trial run (试算), clues untouched
   std::string data_dir = "data";
   std::string findings_path;  // write findings.jsonl here when not empty
+  // Called as the run advances with (stage in Chinese: 载入数据, 运行 M13、M17 …, 更新线索;
+  // models finished; models selected). Called from worker threads, one call at a time.
+  std::function<void(const std::string& stage, int done, int total)> progress;
+  // Passed to storage::RecordRun: called with the new run_no inside the write transaction
+  // that records the run (e.g. the audit row of who asked for it).
+  std::function<Status(storage::Database&, int64_t run_no)> in_transaction;
 };
 
 struct ModelStats {

@@ -838,6 +838,7 @@ Status BatchImporter::Run(const BatchDir& batch) {
   }
   report_.outcome = ImportOutcome::kApplied;
   s = store_.FinishBatch(report_.batch_no, report_.ToJson());
+  if (s.ok() && options_.before_commit) s = options_.before_commit(db_, report_);
   if (!s.ok()) {
     (void)db_.Rollback();
     return s;

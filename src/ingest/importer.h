@@ -29,12 +29,17 @@
 
 namespace zj::ingest {
 
+struct ImportReport;
+
 struct ImportOptions {
   bool quarantine = false;
   size_t max_listed_issues = 1000;
   const Clock* clock = &SystemClock::Get();
   // Called now and then with (table, rows read so far); may be empty.
   std::function<void(const std::string&, int64_t)> progress;
+  // Called inside the import's write transaction just before an applied batch commits
+  // (e.g. the audit row of who imported it); an error rolls the batch back and is returned.
+  std::function<Status(storage::Database&, const ImportReport&)> before_commit;
 };
 
 struct ImportIssue {

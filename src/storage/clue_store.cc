@@ -104,7 +104,8 @@ constexpr std::string_view kClueFrom =
 Result<RecordedRun> RecordRun(Database& db, const RunRecord& run,
                               std::span<const std::string> models,
                               std::span<const ClueContent> findings,
-                              const std::function<bool(std::string_view org_id)>& in_scope) {
+                              const std::function<bool(std::string_view org_id)>& in_scope,
+                              const std::function<Status(Database&, int64_t)>& in_transaction) {
   {
     std::unordered_set<std::string> keys;
     for (const ClueContent& f : findings) {
@@ -133,6 +134,7 @@ Result<RecordedRun> RecordRun(Database& db, const RunRecord& run,
     ZJ_RETURN_IF_ERROR(ins->Run());
     ZJ_ASSIGN_OR_RETURN(out.run_no, QueryInt(db, "SELECT last_insert_rowid()"));
   }
+  if (in_transaction) ZJ_RETURN_IF_ERROR(in_transaction(db, out.run_no));
   std::unordered_map<std::string, size_t> model_index;
   for (const std::string& m : models) {
     model_index.emplace(m, out.per_model.size());
@@ -374,6 +376,80 @@ Result<std::vector<RunRow>> ListRuns(Database& db, int64_t limit) {
     r.record.stats = st->ColumnText(9);
     r.record.clues_updated = st->ColumnInt(10) != 0;
     out.push_back(std::move(r));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kRunColumns =
+    "r.run_no, r.started_at, r.finished_at, r.as_of, r.scope_org_id, r.models, r.versions, "
+    "r.params, r.batches, r.stats, r.clues_updated";
+// Runs an OrgScope may see; $1 is the scope's JSON array (unused for the whole store).
+std::string RunScopeWhere(const OrgScope& scope) {
+  return scope.all() ? " WHERE 1" : " WHERE r.scope_org_id IN (SELECT value FROM json_each($1))";
+}
+
+}  // namespace
+
+Result<std::vector<RunRow>> ListRunsInScope(Database& db, const OrgScope& scope, int64_t limit,
+                                            int64_t offset) {
+  ZJ_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("SELECT " + std::string(kRunColumns) +
+                 ", (SELECT a.username FROM audit_log a WHERE a.action = 'models_run' AND "
+                 "a.object_type = 'model_run' AND a.object_id = CAST(r.run_no AS TEXT) "
+                 "ORDER BY a.seq LIMIT 1) FROM model_runs r" +
+                 RunScopeWhere(scope) + " ORDER BY r.run_no DESC LIMIT $2 OFFSET $3"));
+  st->BindText(1, scope.all() ? "[]" : scope.json());
+  st->BindInt(2, limit);
+  st->BindInt(3, offset);
+  std::vector<RunRow> out;
+  while (true) {
+    ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    RunRow r;
+    r.run_no = st->ColumnInt(0);
+    r.record.started_at = st->ColumnInt(1);
+    r.record.finished_at = st->ColumnInt(2);
+    r.record.as_of = st->ColumnInt(3);
+    r.record.scope_org_id = st->ColumnText(4);
+    r.record.models = st->ColumnText(5);
+    r.record.versions = st->ColumnText(6);
+    r.record.params = st->ColumnText(7);
+    r.record.batches = st->ColumnText(8);
+    r.record.stats = st->ColumnText(9);
+    r.record.clues_updated = st->ColumnInt(10) != 0;
+    if (!st->IsNull(11)) r.requested_by = st->ColumnText(11);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<int64_t> CountRunsInScope(Database& db, const OrgScope& scope) {
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT COUNT(*) FROM model_runs r" + RunScopeWhere(scope)));
+  st->BindText(1, scope.all() ? "[]" : scope.json());
+  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+  return row ? st->ColumnInt(0) : 0;
+}
+
+Result<std::map<std::string, ReconcileCounts>> RunClueChanges(Database& db, int64_t run_no) {
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "SELECT c.model, h.event, COUNT(*) FROM clue_history h JOIN clues c ON c.clue_no = "
+      "h.clue_no WHERE h.run_no = $1 GROUP BY c.model, h.event"));
+  st->BindInt(1, run_no);
+  std::map<std::string, ReconcileCounts> out;
+  while (true) {
+    ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    ReconcileCounts& c = out[std::string(st->ColumnText(0))];
+    const std::string_view event = st->ColumnText(1);
+    const int64_t n = st->ColumnInt(2);
+    if (event == "created") c.created += n;
+    else if (event == "updated") c.updated += n;
+    else if (event == "reopened") c.reopened += n;
+    else if (event == "resolved_by_data") c.resolved += n;
   }
   return out;
 }

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,6 +29,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "storage/database.h"
+#include "storage/scope.h"
 
 namespace zj::storage {
 
@@ -75,10 +77,14 @@ struct RecordedRun {
 // no (model, key) twice — with the stored clues. `in_scope(org_id)` says which existing
 // clues the run could have found again (its --org jurisdiction); clues outside it are left
 // alone. Duplicate (model, key) in `findings` → kInternal, nothing written.
-Result<RecordedRun> RecordRun(Database& db, const RunRecord& run,
-                              std::span<const std::string> models,
-                              std::span<const ClueContent> findings,
-                              const std::function<bool(std::string_view org_id)>& in_scope);
+// `in_transaction`, when set, is called with the new run_no inside the same write
+// transaction, after the run is recorded (e.g. the audit row of who asked for the run); an
+// error from it rolls everything back.
+Result<RecordedRun> RecordRun(
+    Database& db, const RunRecord& run, std::span<const std::string> models,
+    std::span<const ClueContent> findings,
+    const std::function<bool(std::string_view org_id)>& in_scope,
+    const std::function<Status(Database&, int64_t run_no)>& in_transaction = {});
 
 struct ClueRow {
   int64_t clue_no = 0;
@@ -128,9 +134,20 @@ Result<std::vector<ClueEvent>> ClueHistory(Database& db, int64_t clue_no);
 struct RunRow {
   int64_t run_no = 0;
   RunRecord record;
+  // Who asked for the run: the username of its `models_run` audit row (ListRunsInScope
+  // only; empty for runs from the command line).
+  std::string requested_by;
 };
 // The most recent runs first.
 Result<std::vector<RunRow>> ListRuns(Database& db, int64_t limit);
+// The most recent runs first, limited to what `scope` may see: runs limited to an org in
+// `scope`, and whole-store runs only when `scope` is the whole store.
+Result<std::vector<RunRow>> ListRunsInScope(Database& db, const OrgScope& scope, int64_t limit,
+                                            int64_t offset);
+Result<int64_t> CountRunsInScope(Database& db, const OrgScope& scope);
+// What run `run_no` did to the clues, per model, from the clue history (`unchanged` is not
+// recorded there and stays 0). Models with no change are absent.
+Result<std::map<std::string, ReconcileCounts>> RunClueChanges(Database& db, int64_t run_no);
 
 // The batch_ids applied to the store, in the order they were applied.
 Result<std::vector<std::string>> AppliedBatches(Database& db);

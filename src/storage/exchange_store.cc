@@ -357,3 +357,100 @@ std::string AttachmentFilePath(Database& db, std::string_view sha256) {
 }
 
 }  // namespace zj::storage
+
+namespace zj::storage {
+namespace {
+
+// Batches an OrgScope may see; $1 is the scope's JSON array (unused for the whole store).
+std::string BatchScopeWhere(const OrgScope& scope) {
+  return scope.all() ? " WHERE 1"
+                     : " WHERE b.source_org_id IN (SELECT value FROM json_each($1))";
+}
+
+constexpr std::string_view kBatchSelect =
+    "SELECT b.batch_no, b.batch_id, b.source_org_id, b.exported_at, b.applied_at, b.mode, "
+    "b.report, (SELECT a.username FROM audit_log a WHERE a.action = 'batch_import' AND "
+    "a.object_type = 'batch' AND a.object_id = b.batch_id ORDER BY a.seq LIMIT 1) "
+    "FROM batches b";
+
+BatchListRow ReadBatchRow(Statement& q) {
+  BatchListRow r;
+  r.batch = BatchRecord{q.ColumnInt(0),
+                        std::string(q.ColumnText(1)),
+                        std::string(q.ColumnText(2)),
+                        q.ColumnInt(3),
+                        q.ColumnInt(4),
+                        std::string(q.ColumnText(5)),
+                        std::string(q.ColumnText(6))};
+  if (!q.IsNull(7)) r.imported_by = q.ColumnText(7);
+  return r;
+}
+
+}  // namespace
+
+Result<std::vector<BatchListRow>> ListBatches(Database& db, const OrgScope& scope, int64_t limit,
+                                              int64_t offset) {
+  ZJ_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string(kBatchSelect) + BatchScopeWhere(scope) +
+                                         " ORDER BY b.batch_no DESC LIMIT $2 OFFSET $3"));
+  q->BindText(1, scope.all() ? "[]" : scope.json());
+  q->BindInt(2, limit);
+  q->BindInt(3, offset);
+  std::vector<BatchListRow> out;
+  while (true) {
+    ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) break;
+    out.push_back(ReadBatchRow(*q));
+  }
+  return out;
+}
+
+Result<int64_t> CountBatches(Database& db, const OrgScope& scope) {
+  ZJ_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT COUNT(*) FROM batches b" + BatchScopeWhere(scope)));
+  q->BindText(1, scope.all() ? "[]" : scope.json());
+  ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+  return row ? q->ColumnInt(0) : 0;
+}
+
+Result<std::optional<BatchListRow>> FindBatchInScope(Database& db, const OrgScope& scope,
+                                                     std::string_view batch_id) {
+  ZJ_ASSIGN_OR_RETURN(auto q, db.Prepare(std::string(kBatchSelect) + BatchScopeWhere(scope) +
+                                         " AND b.batch_id = $2"));
+  q->BindText(1, scope.all() ? "[]" : scope.json());
+  q->BindText(2, batch_id);
+  ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+  if (!row) return std::optional<BatchListRow>();
+  return std::optional<BatchListRow>(ReadBatchRow(*q));
+}
+
+Result<std::vector<QuarantineListRow>> ListQuarantine(Database& db, int64_t batch_no,
+                                                      int64_t limit, int64_t offset) {
+  ZJ_ASSIGN_OR_RETURN(auto q, db.Prepare(
+      "SELECT id, table_name, file, line, record, reasons FROM quarantine WHERE batch_no = $1 "
+      "ORDER BY id LIMIT $2 OFFSET $3"));
+  q->BindInt(1, batch_no);
+  q->BindInt(2, limit);
+  q->BindInt(3, offset);
+  std::vector<QuarantineListRow> out;
+  while (true) {
+    ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) break;
+    QuarantineListRow r;
+    r.id = q->ColumnInt(0);
+    r.row.table = q->ColumnText(1);
+    r.row.file = q->ColumnText(2);
+    r.row.line = q->ColumnInt(3);
+    r.row.record = q->ColumnText(4);
+    r.row.reasons = q->ColumnText(5);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<int64_t> CountQuarantine(Database& db, int64_t batch_no) {
+  ZJ_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT COUNT(*) FROM quarantine WHERE batch_no = $1"));
+  q->BindInt(1, batch_no);
+  ZJ_ASSIGN_OR_RETURN(bool row, q->Step());
+  return row ? q->ColumnInt(0) : 0;
+}
+
+}  // namespace zj::storage

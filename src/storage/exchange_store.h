@@ -20,6 +20,7 @@
 
 #include "domain/exchange_tables.h"
 #include "storage/database.h"
+#include "storage/scope.h"
 
 namespace zj::storage {
 
@@ -119,6 +120,30 @@ class ExchangeStore {
   int64_t last_parent_row_ = -1;
   std::unordered_map<std::string, std::unique_ptr<Statement>> ref_queries_;
 };
+
+// An applied batch as the data pages list it: the batch record and who imported it (the
+// username of its `batch_import` audit row; empty when imported from the command line).
+struct BatchListRow {
+  BatchRecord batch;
+  std::string imported_by;
+};
+// Applied batches whose source org is in `scope`, newest first.
+Result<std::vector<BatchListRow>> ListBatches(Database& db, const OrgScope& scope, int64_t limit,
+                                              int64_t offset);
+Result<int64_t> CountBatches(Database& db, const OrgScope& scope);
+// The batch `batch_id` if applied and its source org is in `scope` (else nullopt, as if
+// it did not exist).
+Result<std::optional<BatchListRow>> FindBatchInScope(Database& db, const OrgScope& scope,
+                                                     std::string_view batch_id);
+
+// Rows of batch `batch_no` kept in quarantine, in table and line order.
+struct QuarantineListRow {
+  int64_t id = 0;
+  QuarantinedRow row;
+};
+Result<std::vector<QuarantineListRow>> ListQuarantine(Database& db, int64_t batch_no,
+                                                      int64_t limit, int64_t offset);
+Result<int64_t> CountQuarantine(Database& db, int64_t batch_no);
 
 // SHA-256 over every row of every table of the store, in a fixed order: equal
 // checksums mean equal contents. Used to prove that rejected input changed nothing.

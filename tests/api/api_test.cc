@@ -13,13 +13,16 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "api/app.h"
 #include "api/auth/accounts.h"
 #include "api/openapi.h"
 #include "engine/engine.h"
+#include "report/zip.h"
 #include "storage/audit_store.h"
 #include "storage/case_store.h"
+#include "storage/exchange_store.h"
 #include "tests/support/test_store.h"
 #include "workflow/casework.h"
 
@@ -184,6 +187,74 @@ FakeClock* ApiTest::clock_ = nullptr;
 App* ApiTest::app_ = nullptr;
 int ApiTest::port_ = 0;
 std::string ApiTest::county_, ApiTest::other_county_, ApiTest::static_dir_;
+
+// ---- data routes: batches as zips, uploads and background jobs ----
+
+fs::path BaseBatch() { return fs::path(SourceDir()) / "tests/badinput/base"; }
+
+// A batch folder built from the base CSVs, with `overlay` files (a tests/badinput case) and
+// `extra` rows appended to tables, zipped as the web app uploads it.
+std::string BatchZip(const std::string& work, const testing::BuildOptions& options,
+                     const std::string& overlay = "",
+                     const std::map<std::string, std::string>& extra = {}) {
+  const fs::path src = fs::path(work) / ("src-" + std::to_string(std::rand()));
+  fs::create_directories(src);
+  fs::copy(BaseBatch(), src, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  if (!overlay.empty()) {
+    for (const auto& e : fs::directory_iterator(overlay)) {
+      if (e.path().extension() == ".csv") {
+        fs::copy_file(e.path(), src / e.path().filename(), fs::copy_options::overwrite_existing);
+      }
+    }
+  }
+  for (const auto& [table, rows] : extra) {
+    std::ofstream(src / (table + ".csv"), std::ios::app) << rows;
+  }
+  const fs::path dst = fs::path(work) / ("batch-" + std::to_string(std::rand()));
+  EXPECT_TRUE(testing::BuildBatch(src.string(), dst.string(), options).ok());
+  std::vector<report::ZipEntry> entries;
+  for (const auto& e : fs::recursive_directory_iterator(dst)) {
+    if (!e.is_regular_file()) continue;
+    entries.push_back({fs::relative(e.path(), dst).generic_string(),
+                       testing::ReadFile(e.path().string())});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  auto zip = report::WriteZip(entries);
+  EXPECT_TRUE(zip.ok()) << zip.status().message();
+  return zip.ok() ? *zip : std::string();
+}
+
+httplib::Result Upload(int port, const Session& s, const std::string& bytes,
+                       const std::string& type = "application/zip",
+                       const std::string& query = "?file_name=batch.zip") {
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(60, 0);
+  return c.Post("/api/batches" + query, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, bytes,
+                type);
+}
+
+// Polls a job until it is done or failed (at most two minutes).
+json WaitJob(int port, const Session& s, const std::string& job_id) {
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(60, 0);
+  json j;
+  for (int i = 0; i < 2400; ++i) {
+    auto r = c.Get("/api/jobs/" + job_id, {{"Cookie", s.cookie}});
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no response");
+    if (!r || r->status != 200) return j;
+    j = json::parse(r->body);
+    if (j["state"] == "done" || j["state"] == "failed") return j;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "job " << job_id << " did not finish: " << j.dump();
+  return j;
+}
+
+std::string JobIdOf(const httplib::Result& r) {
+  if (!r || r->status != 202) return "";
+  return json::parse(r->body)["job"]["job_id"].get<std::string>();
+}
 
 // Every route path with its parameters filled (integers 1, strings "x").
 std::string Concrete(const std::string& pattern) {
@@ -851,12 +922,58 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
   check("admin.audit.verify", "ok", Get(lead, "/api/admin/audit/verify"), {200});
   check("intake.run", "ok", Post(admin, "/api/intake", json::object()), {200});
 
+  // data: the model catalogue, model runs, batch uploads and their jobs
+  check("models.list", "ok", Get(pros, "/api/models"), {200});
+  check("model_runs.create", "bad",
+        Post(admin, "/api/model-runs",
+             {{"models", {"M13"}}, {"params", {{"M13", {{"no_such_param", 1}}}}}}),
+        {400});
+  auto run = Post(admin, "/api/model-runs", {{"models", {"M13"}}, {"trial", true}});
+  check("model_runs.create", "ok", run, {202});
+  check("model_runs.create", "scope", Post(other, "/api/model-runs", {{"trial", true}}), {403});
+  if (!JobIdOf(run).empty()) EXPECT_EQ(WaitJob(port_, admin, JobIdOf(run))["state"], "done");
+  check("model_runs.list", "ok", Get(admin, "/api/model-runs"), {200});
+  check("model_runs.list", "bad", Get(admin, "/api/model-runs?offset=-1"), {400});
+  {
+    // The batch the store was built from, again: already applied, nothing changes.
+    testing::BuildOptions again;
+    again.batch_id = store_->import.batch_id;
+    again.source_org_id = store_->import.source_org_id;
+    again.exported_at = store_->import.exported_at;
+    const std::string zip = BatchZip(store_->dir, again);
+    check("batches.upload", "bad", Upload(port_, admin, zip, "text/plain"), {400});
+    check("batches.upload", "scope", Upload(port_, pros, zip), {403});
+    auto up = Upload(port_, admin, zip);
+    check("batches.upload", "ok", up, {202});
+    const std::string job = JobIdOf(up);
+    ASSERT_FALSE(job.empty());
+    const json done = WaitJob(port_, admin, job);
+    EXPECT_EQ(done["result"]["outcome"], "already_applied") << done.dump();
+    check("jobs.get", "ok", Get(admin, "/api/jobs/" + job), {200});
+    check("jobs.get", "scope", Get(other, "/api/jobs/" + job), {404});
+  }
+  check("jobs.list", "ok", Get(admin, "/api/jobs"), {200});
+  check("jobs.list", "bad", Get(admin, "/api/jobs?limit=0"), {400});
+  check("batches.list", "ok", Get(admin, "/api/batches"), {200});
+  check("batches.list", "bad", Get(admin, "/api/batches?limit=abc"), {400});
+  {
+    std::string id;
+    for (unsigned char ch : store_->import.batch_id) {  // percent-encode the path segment
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      id += std::isalnum(ch) ? std::string(1, static_cast<char>(ch)) : std::string(buf);
+    }
+    check("batches.rejects", "ok", Get(admin, "/api/batches/" + id + "/rejects"), {200});
+    check("batches.rejects", "bad", Get(admin, "/api/batches/" + id + "/rejects?limit=0"), {400});
+    check("batches.rejects", "scope", Get(other, "/api/batches/" + id + "/rejects"), {403, 404});
+  }
+
   // Every route is in the table; inputs-only-an-id routes need no "bad" row of their own.
   const std::set<std::string> no_input = {"auth.me",      "auth.logout",   "admin.users",
                                           "admin.grants", "admin.audit.verify", "intake.run",
                                           "clues.get",    "cases.get",     "evidence.get",
                                           "documents.docx", "persons.get", "attachments.get",
-                                          "admin.users.enable"};
+                                          "admin.users.enable", "models.list", "jobs.get"};
   for (const http::Route& r : app_->routes()) {
     const auto& kinds = seen[r.operation_id];
     EXPECT_TRUE(kinds.count("ok")) << r.operation_id << " has no success case";
@@ -867,6 +984,377 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
       EXPECT_TRUE(kinds.count("scope")) << r.operation_id << " has no other-jurisdiction case";
     }
   }
+}
+
+TEST_F(ApiTest, OneJobOfAKindAtATime) {
+  Session admin = Login("admin");
+  auto first = Post(admin, "/api/model-runs", {{"trial", true}});
+  ASSERT_EQ(first->status, 202) << first->body;
+  EXPECT_EQ(Body(first)["job"]["kind"], "models");
+  auto second = Post(admin, "/api/model-runs", {{"models", {"M13"}}, {"trial", true}});
+  ExpectError(second, 409);
+  EXPECT_EQ(Body(second)["error"]["code"], "job_running");
+  EXPECT_NE(Body(second)["error"]["message"].get<std::string>().find("已有任务在运行"),
+            std::string::npos);
+  const json done = WaitJob(port_, admin, JobIdOf(first));
+  ASSERT_EQ(done["state"], "done") << done.dump();
+  EXPECT_TRUE(done["result"]["trial"].get<bool>());
+  EXPECT_EQ(done["result"]["per_model"].size(), 25u);
+  EXPECT_EQ(done["progress"]["done"], 25);
+  // A trial run touches no clue, and the slot is free again once the job is done.
+  auto third = Post(admin, "/api/model-runs", {{"models", {"M13"}}, {"trial", true}});
+  ASSERT_EQ(third->status, 202) << third->body;
+  EXPECT_EQ(WaitJob(port_, admin, JobIdOf(third))["state"], "done");
+}
+
+// The data pages over a store of their own (imports change it): the hand-written base batch
+// imported from the command line, users of the province and of the county.
+class DataApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    work_ = testing::TempDir("data-api");
+    testing::BuildOptions first;
+    first.batch_id = "BASE#0001";
+    auto url = testing::ImportCsvFolder(BaseBatch().string(), work_ + "/first", first);
+    ASSERT_TRUE(url.ok()) << url.status().message();
+    url_ = *url;
+    clock_ = new FakeClock(*ParseTimestamp("2025-07-31T09:00:00+08:00"));
+    auto db = storage::Database::Open(url_);
+    ASSERT_TRUE(db.ok());
+    auth::Options opts;
+    opts.hash = auth::HashParams::Min();
+    struct U {
+      const char* name;
+      const char* org;
+      auth::Role role;
+    };
+    for (const U& u : {U{"ops", "510000-PROC", auth::Role::kDeptHead},
+                       U{"admin", "510000-PROC", auth::Role::kAdmin},
+                       U{"county_ops", "510104-PROC", auth::Role::kDeptHead},
+                       U{"pros", "510000-PROC", auth::Role::kProsecutor}}) {
+      auto created = auth::CreateUser(**db, *clock_, opts, auth::Actor::Cli(),
+                                      {.username = u.name,
+                                       .display_name = u.name,
+                                       .org_id = u.org,
+                                       .role = u.role,
+                                       .password = std::string(kPassword)});
+      ASSERT_TRUE(created.ok()) << created.status().message();
+      auto s = auth::Login(**db, *clock_, opts, u.name, kPassword, "127.0.0.1", "");
+      ASSERT_TRUE(s.ok()) << s.status().message();
+      ASSERT_TRUE(auth::ChangePassword(**db, *clock_, opts, s->principal, kPassword,
+                                       std::string(kPassword) + "x", "127.0.0.1")
+                      .ok());
+    }
+    AppConfig config;
+    config.db_url = url_;
+    config.data_dir = SourceDir() + "/data";
+    config.auth = opts;
+    config.clock = clock_;
+    config.http.threads = 8;
+    config.http.max_upload_bytes = 4 * 1024 * 1024;
+    auto app = App::Create(config);
+    ASSERT_TRUE(app.ok()) << app.status().message();
+    app_ = app->release();
+    auto port = app_->Start();
+    ASSERT_TRUE(port.ok()) << port.status().message();
+    port_ = *port;
+  }
+  static void TearDownTestSuite() {
+    delete app_;
+    fs::remove_all(work_);
+    delete clock_;
+  }
+
+  Session Login(const std::string& user) {
+    httplib::Client c("127.0.0.1", port_);
+    auto r = c.Post("/api/auth/login",
+                    json({{"username", user}, {"password", std::string(kPassword) + "x"}}).dump(),
+                    "application/json");
+    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no response");
+    Session s;
+    for (const auto& [k, v] : r->headers) {
+      if (k == "Set-Cookie" && v.rfind("zj_session=", 0) == 0) s.cookie = v.substr(0, v.find(';'));
+    }
+    s.csrf = json::parse(r->body)["csrf_token"];
+    return s;
+  }
+  json GetJson(const Session& s, const std::string& path, int want = 200) {
+    httplib::Client c("127.0.0.1", port_);
+    auto r = c.Get(path, {{"Cookie", s.cookie}});
+    EXPECT_TRUE(r && r->status == want) << path << ": " << (r ? r->body : "no response");
+    return r ? json::parse(r->body, nullptr, false) : json();
+  }
+  httplib::Result Post(const Session& s, const std::string& path, const json& body) {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(60, 0);
+    return c.Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, body.dump(),
+                  "application/json");
+  }
+  int64_t QueryInt(const std::string& sql) {
+    auto db = storage::Database::Open(url_);
+    return *storage::QueryInt(**db, sql);
+  }
+  std::string Checksum() {
+    auto db = storage::Database::Open(url_);
+    return *storage::StoreChecksum(**db);
+  }
+
+  static std::string work_, url_;
+  static FakeClock* clock_;
+  static App* app_;
+  static int port_;
+};
+std::string DataApiTest::work_, DataApiTest::url_;
+FakeClock* DataApiTest::clock_ = nullptr;
+App* DataApiTest::app_ = nullptr;
+int DataApiTest::port_ = 0;
+
+TEST_F(DataApiTest, AnUploadedBatchIsImportedListedAndAudited) {
+  Session ops = Login("ops");
+  testing::BuildOptions o;
+  o.batch_id = "BASE#0002";
+  o.exported_at = "2025-07-31T08:00:00+08:00";
+  const std::string zip = BatchZip(
+      work_, o, "",
+      {{"orgs", "510104-RO-02,驻锦江区看守所检察室,resident_office,510104-PROC,510104,"
+                "510104-KSS\n"}});
+  const int64_t orgs_before = QueryInt("SELECT COUNT(*) FROM orgs");
+  auto up = Upload(port_, ops, zip, "application/zip", "?file_name=%E6%95%B0%E6%8D%AE.zip");
+  ASSERT_TRUE(up);
+  ASSERT_EQ(up->status, 202) << up->body;
+  const json queued = json::parse(up->body)["job"];
+  EXPECT_EQ(queued["kind"], "import");
+  EXPECT_EQ(queued["user"], "ops");
+  EXPECT_EQ(queued["request"]["file_name"], "数据.zip");
+  const json job = WaitJob(port_, ops, queued["job_id"]);
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_TRUE(job["error"].is_null());
+  const json& result = job["result"];
+  EXPECT_EQ(result["outcome"], "applied") << result.dump();
+  EXPECT_TRUE(result["rejects"].empty());
+  ASSERT_TRUE(result.contains("intake")) << result.dump();
+  EXPECT_NE(job["message"].get<std::string>().find("已导入数据包 BASE#0002"), std::string::npos);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM orgs"), orgs_before + 1);
+
+  // The batch list shows it first, with the job's counts and the uploader.
+  const json list = GetJson(ops, "/api/batches");
+  EXPECT_EQ(list["total"], 2);
+  const json& b = list["items"][0];
+  EXPECT_EQ(b["batch_id"], "BASE#0002");
+  EXPECT_EQ(b["user"], "ops");
+  EXPECT_EQ(b["applied_at"], "2025-07-31 09:00");
+  EXPECT_TRUE(list["items"][1]["user"].is_null());  // imported from the command line
+  ASSERT_EQ(b["tables"].size(), result["tables"].size());
+  bool orgs_seen = false;
+  for (size_t i = 0; i < b["tables"].size(); ++i) {
+    for (const char* k : {"table", "read", "inserted", "updated", "deleted", "rejected"}) {
+      EXPECT_EQ(b["tables"][i][k], result["tables"][i][k]) << k;
+    }
+    if (b["tables"][i]["table"] == "orgs") {
+      orgs_seen = true;
+      EXPECT_EQ(b["tables"][i]["read"], 10);
+      EXPECT_EQ(b["tables"][i]["inserted"], 1);
+    }
+  }
+  EXPECT_TRUE(orgs_seen);
+  // A strict import keeps nothing in quarantine; an unknown batch is 404.
+  EXPECT_EQ(GetJson(ops, "/api/batches/BASE%230002/rejects")["total"], 0);
+  GetJson(ops, "/api/batches/NOPE/rejects", 404);
+  // Audited in the import's transaction.
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'batch_import' AND "
+                     "object_id = 'BASE#0002' AND username = 'ops'"),
+            1);
+  // The job is listed for its jurisdiction; the county sees neither it nor the batch.
+  bool listed = false;
+  const json mine = GetJson(ops, "/api/jobs");
+  for (const json& j : mine["items"]) listed |= j["job_id"] == job["job_id"];
+  EXPECT_TRUE(listed) << mine.dump();
+  Session county = Login("county_ops");
+  GetJson(county, "/api/jobs/" + job["job_id"].get<std::string>(), 404);
+  const json theirs = GetJson(county, "/api/jobs");
+  for (const json& j : theirs["items"]) EXPECT_NE(j["job_id"], job["job_id"]);
+  EXPECT_EQ(GetJson(county, "/api/batches")["total"], 0);
+  GetJson(county, "/api/batches/BASE%230002/rejects", 404);
+}
+
+TEST_F(DataApiTest, ABatchWithABadRowChangesNothingAndListsTheReject) {
+  Session ops = Login("ops");
+  const std::string before = Checksum();
+  const int64_t batches = QueryInt("SELECT COUNT(*) FROM batches");
+  testing::BuildOptions o;
+  o.batch_id = "BASE#BAD";
+  o.exported_at = "2025-08-31T08:00:00+08:00";
+  const std::string zip =
+      BatchZip(work_, o, (fs::path(SourceDir()) / "tests/badinput/cases/bad_date").string());
+  const json job = WaitJob(port_, ops, JobIdOf(Upload(port_, ops, zip)));
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  const json& result = job["result"];
+  EXPECT_EQ(result["outcome"], "rejected");
+  ASSERT_FALSE(result["rejects"].empty()) << result.dump();
+  const json& reject = result["rejects"][0];
+  EXPECT_EQ(reject["file"], "sentences.csv");
+  EXPECT_EQ(reject["line"], 2);
+  EXPECT_EQ(reject["column"], "judgment_date");
+  EXPECT_EQ(reject["value"], "2019/03/01");
+  EXPECT_EQ(reject["rule"], "date");
+  EXPECT_FALSE(reject["message"].get<std::string>().empty());
+  EXPECT_NE(job["message"].get<std::string>().find("数据库未作任何更改"), std::string::npos);
+  EXPECT_FALSE(result.contains("intake"));
+  EXPECT_EQ(Checksum(), before);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM batches"), batches);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'batch_import' AND "
+                     "object_id = 'BASE#BAD'"),
+            0);
+  GetJson(ops, "/api/batches/BASE%23BAD/rejects", 404);
+
+  // Not a batch at all: a zip without a manifest, and bytes that are no zip.
+  const report::ZipEntry stray[] = {{"readme.txt", "not a batch"}};
+  const json none = WaitJob(port_, ops, JobIdOf(Upload(port_, ops, *report::WriteZip(stray))));
+  EXPECT_EQ(none["state"], "done");
+  EXPECT_EQ(none["result"]["outcome"], "rejected");
+  EXPECT_NE(none["result"]["rejects"][0]["message"].get<std::string>().find("manifest.json"),
+            std::string::npos);
+  auto garbage = Upload(port_, ops, "hello", "application/zip");
+  ASSERT_TRUE(garbage);
+  EXPECT_EQ(garbage->status, 400);
+  EXPECT_EQ(json::parse(garbage->body)["error"]["field"], "body");
+  auto empty = Upload(port_, ops, "", "application/zip");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  // Over the upload limit (4 MiB here): refused before the body is read.
+  auto big = Upload(port_, ops, "PK\x03\x04" + std::string(5 * 1024 * 1024, 'x'));
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(Checksum(), before);
+  // Who may import: a prosecutor may not.
+  auto denied = Upload(port_, Login("pros"), zip);
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+}
+
+TEST_F(DataApiTest, AModelRunWithAParameterIsRecordedWithItsUser) {
+  Session ops = Login("ops");
+  // The catalogue: every model with its parameters.
+  const json catalogue = GetJson(Login("admin"), "/api/models");
+  ASSERT_EQ(catalogue["items"].size(), 25u);
+  const json* m14 = nullptr;
+  for (const json& m : catalogue["items"]) {
+    if (m["model"] == "M14") m14 = &m;
+  }
+  ASSERT_NE(m14, nullptr);
+  EXPECT_EQ((*m14)["family"], "trajectory");
+  bool has_param = false;
+  for (const json& p : (*m14)["params"]) {
+    if (p["name"] != "out_of_area_minutes") continue;
+    has_param = true;
+    EXPECT_EQ(p["type"], "int");
+    EXPECT_TRUE(p["default"].is_number_integer());
+    EXPECT_FALSE(p["label"].get<std::string>().empty());
+  }
+  EXPECT_TRUE(has_param);
+
+  // Bad settings are refused before any job starts, naming the field.
+  auto refused = [&](const json& body, const std::string& field) {
+    auto r = Post(ops, "/api/model-runs", body);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << r->body;
+    EXPECT_EQ(json::parse(r->body)["error"].value("field", ""), field) << r->body;
+  };
+  refused({{"params", {{"M14", {{"out_of_area_minutes", "soon"}}}}}},
+          "params.M14.out_of_area_minutes");
+  refused({{"params", {{"M14", {{"out_of_area_minutes", -5}}}}}},
+          "params.M14.out_of_area_minutes");
+  refused({{"params", {{"M14", {{"no_such", 1}}}}}}, "params.M14.no_such");
+  refused({{"params", {{"M99", {{"x", 1}}}}}}, "params.M99");
+  refused({{"models", {"M14", "M99"}}}, "models");
+  refused({{"trial", "yes"}}, "trial");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM model_runs"), 0);
+  auto denied = Post(Login("pros"), "/api/model-runs", json::object());
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+
+  auto r = Post(ops, "/api/model-runs",
+                {{"models", {"M14", "M13"}},
+                 {"params", {{"M14", {{"out_of_area_minutes", 180}}}}},
+                 {"trial", false}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 202) << r->body;
+  const json job = WaitJob(port_, ops, JobIdOf(r));
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["progress"]["done"], 2);
+  EXPECT_EQ(job["progress"]["total"], 2);
+  const int64_t run_no = job["result"]["run_id"];
+  EXPECT_EQ(run_no, QueryInt("SELECT MAX(run_no) FROM model_runs"));
+
+  const json runs = GetJson(ops, "/api/model-runs");
+  EXPECT_EQ(runs["total"], 1);
+  const json& run = runs["items"][0];
+  EXPECT_EQ(run["run_id"], run_no);
+  EXPECT_EQ(run["models"], json({"M13", "M14"}));
+  EXPECT_EQ(run["params"]["M14"]["out_of_area_minutes"], 180);
+  EXPECT_EQ(run["params"].size(), 1u) << run["params"].dump();
+  EXPECT_EQ(run["trial"], false);
+  EXPECT_EQ(run["user"], "ops");
+  EXPECT_TRUE(run["scope_org_id"].is_null());  // the province runs over the whole store
+  ASSERT_EQ(run["per_model"].size(), 2u);
+  int64_t findings = 0, created = 0;
+  for (const json& m : run["per_model"]) {
+    findings += m["findings"].get<int64_t>();
+    created += m["new"].get<int64_t>();
+  }
+  EXPECT_EQ(run["totals"]["findings"], findings);
+  EXPECT_EQ(created, QueryInt("SELECT COUNT(*) FROM clues WHERE first_run = " +
+                              std::to_string(run_no)));
+  EXPECT_EQ(findings, job["result"]["totals"]["findings"]);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'models_run' AND object_id = '" +
+                     std::to_string(run_no) + "'"),
+            1);
+
+  // A county head's run is limited to the county; the county sees only such runs.
+  Session county = Login("county_ops");
+  auto cr = Post(county, "/api/model-runs", {{"models", {"M13"}}, {"trial", true}});
+  ASSERT_TRUE(cr);
+  ASSERT_EQ(cr->status, 202) << cr->body;
+  const json cjob = WaitJob(port_, county, JobIdOf(cr));
+  ASSERT_EQ(cjob["state"], "done") << cjob.dump();
+  EXPECT_EQ(cjob["result"]["scope_org_id"], "510104-PROC");
+  const json county_runs = GetJson(county, "/api/model-runs");
+  EXPECT_EQ(county_runs["total"], 1);
+  EXPECT_EQ(county_runs["items"][0]["trial"], true);
+  EXPECT_EQ(GetJson(ops, "/api/model-runs")["total"], 2);
+}
+
+TEST_F(DataApiTest, StoppingTheAppWaitsForARunningJob) {
+  // A second app on the same store, stopped while its job runs: Stop returns once the job
+  // has finished, and the run is recorded whole.
+  AppConfig config;
+  config.db_url = url_;
+  config.data_dir = SourceDir() + "/data";
+  config.auth.hash = auth::HashParams::Min();
+  config.clock = clock_;
+  auto app = App::Create(config);
+  ASSERT_TRUE(app.ok()) << app.status().message();
+  auto port = (*app)->Start();
+  ASSERT_TRUE(port.ok());
+  const int64_t runs_before = QueryInt("SELECT COUNT(*) FROM model_runs");
+  {
+    httplib::Client c("127.0.0.1", *port);
+    auto login = c.Post("/api/auth/login",
+                        json({{"username", "ops"}, {"password", std::string(kPassword) + "x"}})
+                            .dump(),
+                        "application/json");
+    ASSERT_TRUE(login && login->status == 200);
+    Session s;
+    for (const auto& [k, v] : login->headers) {
+      if (k == "Set-Cookie" && v.rfind("zj_session=", 0) == 0) s.cookie = v.substr(0, v.find(';'));
+    }
+    s.csrf = json::parse(login->body)["csrf_token"];
+    auto r = c.Post("/api/model-runs", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
+                    json({{"trial", true}}).dump(), "application/json");
+    ASSERT_TRUE(r && r->status == 202) << (r ? r->body : "no response");
+  }
+  (*app)->Stop();
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM model_runs"), runs_before + 1);
 }
 
 }  // namespace

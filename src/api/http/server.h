@@ -56,6 +56,9 @@ struct ServerOptions {
   int threads = 128;
   // Request body limit when the route sets none; a route may set a larger one (uploads).
   size_t max_body_bytes = 8 * 1024 * 1024;
+  // Request body limit of the routes that take a whole exchange batch (POST /api/batches);
+  // the route layer sets it as their Route::max_body. Such a body is held in memory.
+  size_t max_upload_bytes = 512 * 1024 * 1024;
   std::chrono::milliseconds read_timeout{10'000};   // the whole head; each body read
   std::chrono::milliseconds write_timeout{10'000};  // each write of a response
   // After the first read_timeout/write_timeout of a body or response, a transfer must
