@@ -3,6 +3,7 @@
 // and the server refuses it anyway.
 import { reactive } from 'vue'
 import * as auth from './api/auth'
+import { readCookie } from './api/client'
 import type { User } from './api/auth'
 
 export const session = reactive<{ user: User | null; checked: boolean }>({ user: null, checked: false })
@@ -11,8 +12,16 @@ export function can(action: string): boolean {
   return !!session.user?.permissions.includes(action)
 }
 
-/** Asks the server who is signed in (once per page load, and after login). */
+/**
+ * Asks the server who is signed in (once per page load). Without the zj_csrf cookie there is
+ * no session to ask about, so the login page opens without a failed request.
+ */
 export async function refresh(): Promise<User | null> {
+  if (!readCookie(document.cookie, 'zj_csrf')) {
+    session.user = null
+    session.checked = true
+    return null
+  }
   try {
     session.user = await auth.me()
   } catch {
