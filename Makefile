@@ -96,11 +96,12 @@ test: build test-deps web
 	cd web && npx vitest run
 	bash tests/e2e/run.sh
 
-bench: build
+bench: build web test-deps
 	bash bench/import/run.sh
 	bash bench/law/run.sh
 	bash bench/models/run.sh
 	bash bench/api/run.sh
+	bash bench/web/run.sh
 
 clean:
 	rm -rf build var web/dist

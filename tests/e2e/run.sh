@@ -6,6 +6,8 @@
 #   2. users for every role, passwords set (demo keeps its first-login password);
 #   3. `zhijian serve --web web/dist` on a free port, then tests/e2e/run.mjs.
 # Usage: bash tests/e2e/run.sh [--only NAME ...]   (extra arguments go to run.mjs)
+# ZJ_E2E_STORE=path runs against an existing store in place instead of the fixture (bench/web:
+# the province); users are added when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 zj=${ZJ_BIN:-$root/build/release/apps/zhijian/zhijian}
@@ -15,7 +17,7 @@ pass=Zj-E2e-Pass-2026
 init_pass=Zj-Init-Pass-2026
 mkdir -p "$work"
 
-if [ ! -f "$work/pristine/store.db" ] || [ "$zj" -nt "$work/pristine/store.db" ]; then
+if [ -z "${ZJ_E2E_STORE:-}" ] && { [ ! -f "$work/pristine/store.db" ] || [ "$zj" -nt "$work/pristine/store.db" ]; }; then
   echo "== 浏览器测试：生成测试数据（模拟城市，约 1 分钟）"
   rm -rf "$work/pristine" "$work/batches"
   mkdir -p "$work/pristine"
@@ -33,13 +35,17 @@ fi
 
 run=$work/run
 rm -rf "$run" && mkdir -p "$run"
-cp "$work/pristine/store.db" "$run/store.db"
-cp -r "$work/pristine/store.db.files" "$run/store.db.files" 2>/dev/null || true
-db=sqlite://$run/store.db
+if [ -n "${ZJ_E2E_STORE:-}" ]; then
+  db=sqlite://$ZJ_E2E_STORE
+else
+  cp "$work/pristine/store.db" "$run/store.db"
+  cp -r "$work/pristine/store.db.files" "$run/store.db.files" 2>/dev/null || true
+  db=sqlite://$run/store.db
+fi
 
-add_user() {  # username role org name
+add_user() {  # username role org name — an existing user is kept as it is
   echo "$init_pass" | "$zj" --db "$db" users add --username "$1" --role "$2" --org "$3" \
-    --name "$4" --password-stdin >/dev/null
+    --name "$4" --password-stdin >/dev/null 2>&1 || true
 }
 add_user prov dept_head 510000-PROC 省院执检部负责人
 add_user leader leader 510000-PROC 省院分管领导
@@ -60,7 +66,8 @@ for _ in $(seq 1 100); do curl -sf "$url/" >/dev/null && break; sleep 0.1; done
 for u in prov leader county county2 resident admin; do
   jar=$run/$u.cookies
   curl -sf -c "$jar" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$u\",\"password\":\"$init_pass\"}" "$url/api/auth/login" >/dev/null
+    -d "{\"username\":\"$u\",\"password\":\"$init_pass\"}" "$url/api/auth/login" >/dev/null \
+    || continue  # already set (an existing store)
   csrf=$(awk '$6=="zj_csrf"{print $7}' "$jar")
   curl -sf -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
     -d "{\"current_password\":\"$init_pass\",\"new_password\":\"$pass\"}" "$url/api/auth/password" >/dev/null
@@ -68,6 +75,6 @@ done
 
 cat >"$run/fixture.json" <<JSON
 {"initial_password": "$init_pass", "upload_good": "$work/batches/good.zip",
- "upload_bad": "$work/batches/bad.zip", "store": "$run/store.db"}
+ "upload_bad": "$work/batches/bad.zip", "store": "${db#sqlite://}"}
 JSON
 node "$root/tests/e2e/run.mjs" --url "$url" --password "$pass" --fixture "$run/fixture.json" "$@"
