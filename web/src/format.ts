@@ -147,3 +147,329 @@ export function maskIdNumber(id: string | null | undefined): string {
   if (id.length < 10) return id
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`
 }
+
+// ---- clues (dashboard, clue list and detail) ----
+
+/** 排除理由 (src/workflow/case_machine.cc kReasons); needsNote: the reason must be explained. */
+export const DISMISS_REASONS: { code: string; label: string; needsNote: boolean }[] = [
+  { code: 'lawful_on_review', label: '经核查，执行活动合法', needsNote: false },
+  { code: 'data_error', label: '数据录入错误，已核对原始卷宗', needsNote: true },
+  { code: 'already_corrected', label: '执行机关已自行纠正', needsNote: false },
+  { code: 'duplicate', label: '与其他线索重复', needsNote: false },
+  { code: 'out_of_jurisdiction', label: '不属本院管辖，已移送', needsNote: true },
+  { code: 'insufficient', label: '证据不足，无法核实', needsNote: true },
+  { code: 'other', label: '其他', needsNote: true },
+]
+
+export const DISMISS_REASON_LABELS: Record<string, string> = Object.fromEntries(
+  DISMISS_REASONS.map((r) => [r.code, r.label]),
+)
+
+/** Whether a dismissal with this reason must carry a note (unknown reasons: yes). */
+export function dismissNeedsNote(code: string): boolean {
+  return DISMISS_REASONS.find((r) => r.code === code)?.needsNote ?? true
+}
+
+/** 研判操作 (case_machine.cc kTriage). */
+export const TRIAGE_ACTION_LABELS: Record<string, string> = {
+  assign: '分派',
+  start: '开始核查',
+  verify: '核查属实',
+  dismiss: '排除',
+  merge: '合并为重复线索',
+  promote: '立案',
+  reopen: '恢复研判',
+}
+
+/** Events of a clue's data history (storage/clue_store.cc). */
+export const CLUE_EVENT_LABELS: Record<string, string> = {
+  created: '模型发现',
+  updated: '数据变化，线索内容更新',
+  reopened: '再次发现',
+  resolved_by_data: '数据已纠正，线索自动消除',
+}
+
+/** Chinese names of the keys models write into a clue's facts; unknown keys show as they are. */
+export const FACT_LABELS: Record<string, string> = {
+  // 减刑、假释
+  delivery_date: '交付执行日期',
+  proposal_date: '提请日期',
+  earliest_proposal_date: '最早可提请日期',
+  original_term_months: '原判刑期',
+  required_period: '应执行期限',
+  short_days: '尚差天数',
+  interval_days: '实际间隔天数',
+  required_days: '应间隔天数',
+  required_interval: '应间隔期限',
+  previous_change_id: '上次刑期变动编号',
+  previous_decision: '上次裁定日期',
+  previous_effective_date: '上次裁定生效日期',
+  previous_reduction: '上次减刑幅度',
+  basis: '减刑理由',
+  cap: '幅度上限',
+  cap_months: '幅度上限',
+  reduction: '减刑幅度',
+  reduction_months: '减刑幅度',
+  floor: '实际执行刑期下限',
+  floor_date: '下限届满日期',
+  reductions_total: '累计减刑',
+  reductions_total_months: '累计减刑',
+  served_after_change: '变更后已执行',
+  served_after_change_months: '变更后已执行',
+  term_end_after: '变更后刑期届满日',
+  eligible_date: '可提请假释日期',
+  required_served: '应实际执行',
+  served_days: '已实际执行天数',
+  term_start: '刑期起始日',
+  computed_new_term_end: '应为刑期届满日',
+  stated_new_term_end: '裁定所载刑期届满日',
+  previous_term_end: '原刑期届满日',
+  difference_days: '相差天数',
+  computed_term_end: '应为刑期届满日',
+  latest_release_date: '最迟释放日期',
+  uncounted_days: '不计入执行刑期天数',
+  term_end: '刑期届满日',
+  // 财产性判项
+  amount_due: '应履行金额',
+  paid: '已履行金额',
+  paid_before_proposal: '提请前已履行',
+  unpaid: '未履行金额',
+  still_due: '尚未履行金额',
+  deposits: '账户存入',
+  spending: '账户消费',
+  spending_threshold: '消费认定标准',
+  ability_spending: '消费认定标准',
+  ability_shown_by: '履行能力依据',
+  account_balance: '账户余额',
+  account_balance_month: '余额月份',
+  latest_balance: '最新余额',
+  latest_balance_month: '最新余额月份',
+  deposits_in_window: '期间存入',
+  spending_in_window: '期间消费',
+  spending_window: '消费统计期间',
+  window_months: '统计期间',
+  exec_id: '财产刑执行编号',
+  stricter_earliest_date: '从严后最早可提请日期',
+  stricter_required_period: '从严后应执行期限',
+  fine: '罚金',
+  property_case: '财产刑执行案件',
+  filing_days: '移送期限（日）',
+  filing_deadline: '应移送日期',
+  filing_after_transfer: '移送后立案期限',
+  status: '执行状态',
+  status_date: '状态变更日期',
+  // 计分考核、岗位、劳动
+  month: '月份',
+  points_12m: '近12个月计分',
+  facility_q1: '本单位下四分位数',
+  facility_q3: '本单位上四分位数',
+  facility_iqr: '本单位四分位距',
+  fence: '异常阈值',
+  fence_k: '阈值系数',
+  over_fence: '超出阈值',
+  population: '比较人群',
+  population_size: '比较人数',
+  quantile_method: '分位数算法',
+  window_from: '统计起始',
+  window_to: '统计截止',
+  categories: '罪犯类别',
+  post: '岗位',
+  post_class: '岗位类别',
+  start_date: '开始日期',
+  end_date: '结束日期',
+  sentence_ids: '判决编号',
+  people: '参加劳动人数',
+  over_limit: '超时人数',
+  over_limit_persons: '超时人员',
+  over_day_limit: '超日工时人数',
+  over_week_limit: '超周工时人数',
+  no_rest_day: '无休息日人数',
+  share: '超时人员占比',
+  day_limit_hours: '每日工时上限（小时）',
+  max_day_hours: '最长日工时（小时）',
+  max_week_hours: '最长周工时（小时）',
+  juveniles: '未成年犯人数',
+  juvenile_day_limit_hours: '未成年犯每日工时上限（小时）',
+  juvenile_week_limit_hours: '未成年犯每周工时上限（小时）',
+  min_rest_days: '最少休息日数',
+  min_rest_days_required: '应休息日数',
+  // 社区矫正、暂予监外执行
+  correction_id: '社区矫正编号',
+  correction_type: '矫正类别',
+  due: '应复查日期',
+  last_review: '上次复查日期',
+  temp_release_start: '暂予监外执行起始日',
+  effective_date: '判决生效日期',
+  report_deadline: '应报到日期',
+  report_period: '报到期限',
+  reported_date: '实际报到日期',
+  residence_region_code: '执行地',
+  destination_region_code: '所到地区',
+  first_outside: '首次越界定位',
+  last_outside: '最后越界定位',
+  minutes: '越界时长（分钟）',
+  threshold_minutes: '越界时长阈值（分钟）',
+  positions: '越界定位点数',
+  last_position: '最后一次定位',
+  next_position: '恢复定位',
+  hours_without_position: '无定位时长（小时）',
+  threshold_hours: '时长阈值（小时）',
+  end_ts: '请假截止时间',
+  returned_ts: '实际返回时间',
+  hours_late: '逾期（小时）',
+  computed_end: '应为矫正期满日',
+  stated_end: '登记矫正期满日',
+  decision_effective_date: '判决生效日期',
+  probation_months: '考验期',
+  // 监管、羁押、交付
+  date_of_death: '死亡日期',
+  days_since_death: '死亡后天数',
+  death_source_org_id: '死亡信息来源',
+  still_listed: '仍在册记录',
+  case_no: '案号',
+  citation: '条文',
+  stage: '羁押阶段',
+  stage_name: '羁押阶段',
+  stage_start: '阶段起始日',
+  limit: '羁押期限',
+  base_deadline: '法定期限届满日',
+  legal_deadline: '法定期限届满日',
+  facility_deadline: '看守所登记期限',
+  custody_end: '羁押截止',
+  custody_end_by: '截止依据',
+  days_over: '超期天数',
+  extension_doc: '延长羁押文书',
+  handling_org_id: '办案机关',
+  delivery_deadline: '应交付日期',
+  max_remaining: '留所服刑剩余刑期上限',
+  remaining_days: '剩余刑期（日）',
+  decision_date: '决定日期',
+  copy_received_date: '副本收到日期',
+  due_date: '应送达日期',
+  limit_days: '期限（日）',
+  hospital_org_id: '强制医疗机构',
+  delivered_date: '交付日期',
+  released_date: '解除日期',
+  serve_deadline: '应交付日期',
+  serve_limit_days: '交付期限（日）',
+  days_late: '迟延天数',
+  days_overdue: '逾期天数',
+}
+
+/** Codes that appear as fact values, with their names (domain/codes.cc). */
+export const FACT_VALUE_LABELS: Record<string, string> = {
+  repentance: '确有悔改表现',
+  merit: '立功表现',
+  repentance_merit: '悔改并立功',
+  major_merit: '重大立功',
+  repentance_major_merit: '悔改并重大立功',
+  surveillance: '管制',
+  probation: '缓刑',
+  parole: '假释',
+  temp_release: '暂予监外执行',
+  production: '生产',
+  auxiliary: '辅助/杂务',
+  trusty: '协助管理',
+  skilled: '技术岗',
+  suspended: '中止',
+  terminated_this_round: '终结本次执行',
+  terminated: '终结执行',
+  done: '执行完毕',
+  gang: '组织领导参加包庇纵容黑社会性质组织',
+  duty_crime: '职务犯罪',
+  financial: '破坏金融管理秩序、金融诈骗',
+  terrorism: '恐怖活动',
+  state_security: '危害国家安全',
+  drug_ringleader: '毒品犯罪集团首要分子',
+  recidivist: '累犯',
+  balance: '账户余额',
+  deposits: '账户存入',
+  spending: '账户消费',
+  as_of: '截至统计日',
+  admitted: '收押/收监',
+  investigation: '逮捕后侦查羁押',
+  prosecution_review: '审查起诉',
+  first_instance: '一审',
+  second_instance: '二审',
+  awaiting_delivery: '判决生效待交付执行',
+  serving_in_center: '留所服刑',
+}
+
+/** The Chinese name of a facts key, else the key. */
+export function factLabel(key: string): string {
+  return FACT_LABELS[key] ?? key
+}
+
+const ISO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+/**
+ * A fact's value for the facts table: timestamps in Beijing minutes, terms in months as
+ * "2年3个月" (keys ending in _months), shares as percent, codes by name, lists joined with "、",
+ * objects as "键：值；…", null as "—".
+ */
+export function formatFactValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return DASH
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  if (typeof value === 'number') {
+    if (key.endsWith('_months') && Number.isInteger(value)) return formatTermMonths(value)
+    if (key === 'share') return formatRate(value)
+    return String(value)
+  }
+  if (typeof value === 'string') {
+    if (ISO_TS.test(value)) return formatDateTime(value)
+    return FACT_VALUE_LABELS[value] ?? value
+  }
+  if (Array.isArray(value)) {
+    if (!value.length) return DASH
+    return value.map((v) => formatFactValue(key, v)).join('、')
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${factLabel(k)}：${formatFactValue(k, v)}`)
+      .join('；')
+  }
+  return String(value)
+}
+
+/** A basis id as shown: rule ids as they are, "PARAM:x" as 模型参数 x. */
+export function basisIdText(id: string): string {
+  return id.startsWith('PARAM:') ? `模型参数 ${id.slice(6)}` : id
+}
+
+/** The log categories (检察日志, issue 7 A2). */
+export const LOG_CATEGORY_LABELS: Record<string, string> = {
+  daily: '日常检察',
+  safety: '安全防范检察',
+  talk: '谈话教育',
+  inspection: '巡视检察',
+  meeting: '列席会议',
+  complaint: '受理控告申诉',
+  other: '其他',
+}
+
+/** The outcome of importing a batch (ingest/importer.h). */
+export const IMPORT_OUTCOME_LABELS: Record<string, string> = {
+  applied: '已导入',
+  already_applied: '此前已导入，未作更改',
+  rejected: '拒收，数据库未作任何更改',
+}
+export const IMPORT_MODE_LABELS: Record<string, string> = { strict: '严格模式', quarantine: '隔离模式' }
+
+/** Names of the keys that identify a clue's records (its `key`) and of window bounds. */
+export const RECORD_KEY_LABELS: Record<string, string> = {
+  change_id: '刑期变动编号',
+  correction_id: '社区矫正编号',
+  leave_id: '请假编号',
+  sentence_id: '判决编号',
+  event_id: '事件编号',
+  exec_id: '财产刑执行编号',
+  detention_id: '羁押编号',
+  person_id: '人员编号',
+  org_id: '机构编号',
+  review_id: '复查编号',
+  month: '月份',
+  week: '周',
+  from: '起始',
+  to: '截止',
+}
+// ---- end of clues section ----
