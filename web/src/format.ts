@@ -473,3 +473,143 @@ export const RECORD_KEY_LABELS: Record<string, string> = {
   to: '截止',
 }
 // ---- end of clues section ----
+
+// ---- data, reports, administration ----
+
+/** Exchange tables (docs/exchange-tables.md). */
+export const EXCHANGE_TABLE_LABELS: Record<string, string> = {
+  orgs: '机构',
+  staff: '检察人员',
+  persons: '人员',
+  sentences: '生效判决',
+  term_changes: '刑期变动',
+  custody_events: '出入监（所）记录',
+  points: '计分考核',
+  rewards: '奖惩',
+  jobs: '岗位安排',
+  labor_days: '劳动记录',
+  accounts: '罪犯账户',
+  property_cases: '财产刑执行',
+  property_payments: '财产刑缴纳',
+  corrections: '社区矫正对象',
+  correction_events: '社区矫正事件',
+  leaves: '请假外出',
+  positions: '定位轨迹',
+  medical_reviews: '暂予监外执行病情复查',
+  detentions: '看守所羁押',
+  deaths: '死亡信息',
+  residence_surveillance: '指定居所监视居住',
+  compulsory_medical: '强制医疗',
+  attachments: '电子卷宗材料',
+}
+
+/** Background jobs (imports, model runs). */
+export const JOB_STATE_LABELS: Record<string, string> = {
+  queued: '排队中',
+  running: '进行中',
+  done: '已完成',
+  failed: '失败',
+}
+export const JOB_STATE_TONES: Record<string, 'info' | 'primary' | 'success' | 'danger'> = {
+  queued: 'info',
+  running: 'primary',
+  done: 'success',
+  failed: 'danger',
+}
+
+/** A rate whose denominator may be zero: formatRatio(3, 4) → "75.0%", formatRatio(0, 0) → "—". */
+export function formatRatio(num: number | null | undefined, den: number | null | undefined): string {
+  if (num === null || num === undefined || !den) return DASH
+  return formatRate(num / den)
+}
+
+/** Milliseconds as a duration: 850 → "0.9秒", 65000 → "1分5秒". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH
+  if (ms < 60000) return `${(Math.round(ms / 100) / 10).toFixed(1)}秒`
+  const s = Math.round(ms / 1000)
+  return `${Math.floor(s / 60)}分${s % 60}秒`
+}
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  logout: '退出登录',
+  password_change: '修改密码',
+  password_reset: '重置密码',
+  user_create: '新建用户',
+  user_disable: '停用用户',
+  user_enable: '启用用户',
+  user_locked: '账号锁定',
+  grant_add: '新增临时授权',
+  grant_revoke: '撤销临时授权',
+  read_clue: '查阅线索',
+  read_case: '查阅案件',
+  read_person: '查阅人员档案',
+  office_log_add: '填写检察日志',
+  case_accept: '受理案件',
+  case_extend_deadline: '延长办理期限',
+  case_add_evidence: '上传证据材料',
+  clue_assign: '分派线索',
+  clue_start: '开始核查线索',
+  clue_verify: '线索核查属实',
+  clue_dismiss: '排除线索',
+  clue_merge: '合并线索',
+  clue_promote: '线索立案',
+  clue_reopen: '恢复研判',
+  case_investigate: '开始调查核实',
+  case_oral_correct: '口头纠正',
+  case_confirm_fixed: '确认已改正',
+  case_draft: '拟制文书',
+  case_submit: '提请审批',
+  case_return: '退回修改',
+  case_approve_issue: '审批签发',
+  case_reply_adopted: '登记回复（采纳）',
+  case_reply_rejected: '登记回复（未采纳）',
+  case_report_rectification: '登记整改材料',
+  case_follow_up_passed: '回头看：整改到位',
+  case_follow_up_failed: '回头看：整改未到位',
+  case_ruling_received: '收到裁定（决定）',
+  case_accept_ruling: '审查裁定：合法',
+  case_challenge_ruling: '审查裁定：提出书面纠正意见',
+  case_escalate: '升级监督',
+  case_close_not_adopted: '未采纳结案',
+  case_terminate: '终结审查',
+  batch_import: '导入数据包',
+  model_run: '运行监督模型',
+}
+
+/** An audit action code in words (the code itself when unknown). */
+export function auditActionLabel(code: string | null | undefined): string {
+  return label(AUDIT_ACTIONS, code)
+}
+
+export const AUDIT_OBJECT_LABELS: Record<string, string> = {
+  user: '用户',
+  grant: '临时授权',
+  clue: '线索',
+  case: '案件',
+  person: '人员',
+  document: '文书',
+  office_log: '检察日志',
+  batch: '数据包',
+  model_run: '模型运行',
+}
+
+/** Model families (models/registry.h: one pass per family). */
+export const MODEL_FAMILY_LABELS: Record<string, string> = {
+  law: '刑罚变更执行',
+  prison: '监狱管理',
+  community: '社区矫正',
+  property: '财产刑执行',
+  custody: '看守所与强制措施',
+  trajectory: '定位轨迹',
+}
+
+/** The outcome of importing a batch (ingest/importer.h). */
+export const IMPORT_OUTCOME_LABELS: Record<string, string> = {
+  applied: '已导入',
+  already_applied: '此前已导入，未作更改',
+  rejected: '拒收，数据库未作任何更改',
+}
+export const IMPORT_MODE_LABELS: Record<string, string> = { strict: '严格模式', quarantine: '隔离模式' }
