@@ -613,3 +613,237 @@ export const IMPORT_OUTCOME_LABELS: Record<string, string> = {
   rejected: '拒收，数据库未作任何更改',
 }
 export const IMPORT_MODE_LABELS: Record<string, string> = { strict: '严格模式', quarantine: '隔离模式' }
+
+// ---- persons, reviews, cases, documents (执行经过、减假暂审查、案件、文书) ----
+
+/** The law engine's verdict (law/judge.cc VerdictCode). */
+export const VERDICT_LABELS: Record<string, string> = {
+  lawful: '合法',
+  violation: '违法',
+  needs_review: '需人工审查',
+}
+export const VERDICT_TONES: Record<string, 'success' | 'danger' | 'warning' | 'info'> = {
+  lawful: 'success',
+  violation: 'danger',
+  needs_review: 'warning',
+}
+
+/** One finding's severity (law/judge.cc SeverityCode): ✗ 违法, ? 需审查, 缺材料, · 提示. */
+export const FINDING_LABELS: Record<string, string> = {
+  violation: '违法',
+  warning: '需审查',
+  missing: '缺少材料',
+  info: '提示',
+}
+export const FINDING_TONES: Record<string, 'danger' | 'warning' | 'info'> = {
+  violation: 'danger',
+  warning: 'warning',
+  missing: 'warning',
+  info: 'info',
+}
+
+export const GENDER_LABELS: Record<string, string> = { M: '男', F: '女' }
+
+/** 可减刑 / 可假释 status (law/judge.cc EligibilityStatusCode). */
+export const ELIGIBILITY_LABELS: Record<string, string> = {
+  eligible: '可以提请',
+  barred: '不得提请',
+  not_applicable: '不适用',
+}
+
+export const CASE_TYPE_LABELS: Record<string, string> = {
+  correction: '纠正违法',
+  suggestion: '检察建议',
+  proposal_review: '减刑、假释、暂予监外执行审查',
+  ruling_correction: '书面纠正意见（裁定）',
+}
+
+/** Case states in the order a case passes them (workflow/case_machine.cc). */
+export const CASE_STATE_LABELS: Record<string, string> = {
+  accepted: '已受理',
+  investigating: '调查核实中',
+  oral_corrected: '已口头纠正',
+  drafting: '文书拟制中',
+  pending_approval: '待审批',
+  issued: '文书已制发',
+  replied: '已回复（未采纳）',
+  rectifying: '整改中',
+  follow_up: '待回头看',
+  ruled: '已裁定待审查',
+  closed: '已结案',
+}
+
+/** The tone of a case state tag: waiting on us orange, waiting on others blue, closed grey. */
+export function caseStateTone(state: string): 'warning' | 'primary' | 'success' | 'info' | 'danger' {
+  if (state === 'pending_approval' || state === 'ruled' || state === 'follow_up') return 'warning'
+  if (state === 'issued' || state === 'rectifying' || state === 'oral_corrected') return 'primary'
+  if (state === 'replied') return 'danger'
+  if (state === 'closed') return 'info'
+  return 'success'
+}
+
+export const DOC_STATE_LABELS: Record<string, string> = {
+  draft: '草稿',
+  pending_approval: '待审批',
+  issued: '已签发',
+}
+
+export const DOC_KIND_LABELS: Record<string, string> = {
+  correction_notice: '纠正违法通知书',
+  suggestion: '检察建议书',
+  proposal_opinion: '检察意见书',
+  ruling_correction: '纠正不当减刑、假释裁定意见书',
+}
+
+export const EVIDENCE_KIND_LABELS: Record<string, string> = {
+  reply: '回复材料',
+  rectification: '整改材料',
+  investigation: '调查核实材料',
+}
+
+export const ADOPTION_LABELS: Record<string, string> = { adopted: '采纳', rejected: '未采纳' }
+
+/** 1536 → "1.5 KB"; bytes below 1 KB as "n 字节". */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return DASH
+  if (bytes < 1024) return `${bytes} 字节`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** A proposed reduction: (6, 0) → "6个月", (0, 15) → "15日", (1, 10) → "1个月10日". */
+export function formatReduction(months: number | null | undefined, days: number | null | undefined): string {
+  const m = months ?? 0
+  const d = days ?? 0
+  if (!m && !d) return DASH
+  return `${m ? `${m}个月` : ''}${d ? `${d}日` : ''}`
+}
+
+/**
+ * What the list of proposal reviews can tell from a review's summary line, as intake writes it
+ * (workflow/casework.cc): "减刑提请（C-1），引擎判断：违法；风险点 2 项".
+ */
+export function parseReviewSummary(summary: string | null | undefined): {
+  changeType: string
+  verdictLabel: string
+  risks: number | null
+} {
+  const s = summary ?? ''
+  const type = /^(.+?)提请（/.exec(s)
+  const verdict = /引擎判断：([^；;，,]+)/.exec(s)
+  const risks = /风险点\s*(\d+)\s*项/.exec(s)
+  return {
+    changeType: type ? type[1] : '',
+    verdictLabel: verdict ? verdict[1].trim() : '',
+    risks: risks ? Number(risks[1]) : null,
+  }
+}
+
+/** Engine verdict label → tone (for labels that arrive as text: 合法 / 违法 / 需人工审查). */
+export function verdictLabelTone(labelText: string): 'success' | 'danger' | 'warning' | 'info' {
+  if (labelText === '合法') return 'success'
+  if (labelText === '违法') return 'danger'
+  if (labelText) return 'warning'
+  return 'info'
+}
+
+export interface TimelineLine {
+  date: string // "" for a continuation line
+  mark: '' | 'violation' | 'warning' | 'info' // ✗ / ? / · before an explanation line
+  text: string
+}
+
+/**
+ * The law engine's timeline text (law::Timeline): "YYYY-MM-DD  text" lines, continuation lines
+ * indented; an explanation line starts with ✗ (违法), ? (需审查) or · (提示).
+ */
+export function parseTimeline(text: string | null | undefined): TimelineLine[] {
+  const out: TimelineLine[] = []
+  for (const raw of (text ?? '').split('\n')) {
+    if (!raw.trim()) continue
+    const m = /^(\d{4}-\d{2}-\d{2})\s+(.*)$/.exec(raw)
+    const body = (m ? m[2] : raw).trim()
+    let mark: TimelineLine['mark'] = ''
+    let rest = body
+    if (body.startsWith('✗ ')) (mark = 'violation'), (rest = body.slice(2))
+    else if (body.startsWith('? ')) (mark = 'warning'), (rest = body.slice(2))
+    else if (body.startsWith('· ')) (mark = 'info'), (rest = body.slice(2))
+    out.push({ date: m ? m[1] : '', mark, text: rest })
+  }
+  return out
+}
+
+/** The rule ID at the head of an explanation ("【JX-START-02 …】…" → "JX-START-02"). */
+export function ruleIdOf(text: string | null | undefined): string {
+  const m = /^【([A-Z][A-Z0-9-]*\d)/.exec(text ?? '')
+  return m ? m[1] : ''
+}
+
+/** Case actions as the flow record names them (workflow/case_machine.cc; "accept" = 受理/立案). */
+export const CASE_ACTION_LABELS: Record<string, string> = {
+  accept: '受理',
+  open: '立案',
+  investigate: '开始调查核实',
+  oral_correct: '口头纠正',
+  confirm_fixed: '确认已改正',
+  draft: '拟制文书',
+  submit: '提请审批',
+  return: '退回修改',
+  approve_issue: '审批签发',
+  reply_adopted: '登记回复（采纳）',
+  reply_rejected: '登记回复（未采纳）',
+  report_rectification: '登记整改材料',
+  follow_up_passed: '回头看：整改到位',
+  follow_up_failed: '回头看：整改未到位',
+  ruling_received: '收到裁定（决定）',
+  accept_ruling: '审查裁定：合法',
+  challenge_ruling: '审查裁定：提出书面纠正意见',
+  escalate: '升级监督',
+  close_not_adopted: '未采纳结案',
+  terminate: '终结审查',
+  add_evidence: '上传材料',
+  extend_deadline: '延长期限',
+}
+
+/** custody_events.event (docs/exchange-tables.md §6). */
+export const CUSTODY_EVENT_LABELS: Record<string, string> = {
+  admitted: '收押/收监',
+  transferred_in: '调入',
+  transferred_out: '调出',
+  released_expiry: '刑满释放',
+  released_parole: '假释出监',
+  released_temp: '暂予监外执行出监',
+  released_other: '其他释放',
+  died: '死亡',
+  escaped: '脱逃',
+  recaptured: '捕回',
+}
+
+/** correction_events.event (docs/exchange-tables.md). */
+export const CORRECTION_EVENT_LABELS: Record<string, string> = {
+  reported: '报到',
+  warning: '警告',
+  admonition: '训诫',
+  revocation_proposed: '提请撤销',
+  recommitted: '收监',
+  terminated: '解除矫正',
+  absconded: '脱管',
+  found: '脱管后查找到',
+  died: '死亡',
+  transferred: '变更执行地',
+}
+
+/** corrections.correction_type. */
+export const CORRECTION_TYPE_LABELS: Record<string, string> = {
+  surveillance: '管制',
+  probation: '缓刑',
+  parole: '假释',
+  temp_release: '暂予监外执行',
+}
+
+/** leaves.status. */
+export const LEAVE_STATUS_LABELS: Record<string, string> = {
+  approved: '已批准',
+  rejected: '不批准',
+  cancelled: '已取消',
+}
