@@ -195,3 +195,11 @@ describe('batches, models and runs', () => {
     expect(changedParams(models, { M14: { out_of_area_minutes: 120, grace: 5 } }, ['M14', 'M15'])).toEqual({ M14: { grace: 5 } })
   })
 })
+
+describe('changedParams with configuration', () => {
+  it('compares with the configured value when there is one', () => {
+    const models: ModelInfo[] = [{ model: 'M15', name: '失联', params: [{ name: 'hours', label: '失联时长', type: 'int', default: 24, configured: 36 }] }]
+    expect(changedParams(models, { M15: { hours: 36 } }, ['M15'])).toEqual({})
+    expect(changedParams(models, { M15: { hours: 24 } }, ['M15'])).toEqual({ M15: { hours: 24 } })
+  })
+})

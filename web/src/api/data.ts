@@ -42,8 +42,10 @@ export interface ImportResult {
   quarantined?: number
   tables?: TableCounts[]
   rejects?: RejectedRow[]
+  rejects_listed?: number
   issues?: RejectedRow[]
-  intake?: Record<string, unknown>
+  /** After an applied batch: proposals accepted, rulings registered, problems; or the error. */
+  intake?: { accepted?: number; rulings?: number; problems?: string[]; error?: string }
 }
 
 export interface ModelRunRow {
@@ -52,6 +54,7 @@ export interface ModelRunRow {
   findings?: number
   new: number
   updated: number
+  reopened?: number
   resolved: number
   ms?: number
 }
@@ -63,7 +66,7 @@ export interface ModelRun {
   models: string[]
   params?: Record<string, Record<string, unknown>>
   trial: boolean
-  user: string
+  user: string | null
   per_model: ModelRunRow[]
   totals?: Partial<ModelRunRow> & Record<string, unknown>
 }
@@ -71,7 +74,9 @@ export interface ModelRun {
 export interface Job<R = unknown> {
   job_id: string
   kind: 'import' | 'models'
+  kind_label?: string
   state: JobState
+  state_label?: string
   progress: JobProgress
   started_at?: string | number | null
   finished_at?: string | number | null
@@ -88,24 +93,34 @@ export interface Batch {
   exported_at?: string
   mode?: string
   applied_at?: string | number | null
-  file_name?: string
+  mode_label?: string
+  quarantined?: number
+  user?: string | null
   tables: TableCounts[]
   [key: string]: unknown
 }
 
 export interface ModelParam {
   name: string
-  label: string
-  type: string // int | number | bool | text | codes
-  default: number | string | boolean | null
+  label: string // the Chinese description
+  type: string // int | number | bool | text (code lists are text, ';'-separated codes)
+  default: number | string | boolean | null // null: as the law in force says
+  default_label?: string // "依法" when default is null
+  configured?: number | string | boolean | null // what zhijian.toml sets everywhere, if anything
   unit?: string
+  rule?: string
+  min?: number
+  max?: number
+  codes?: { code: string; label: string }[]
 }
 
 export interface ModelInfo {
   model: string
   name: string
   family?: string
-  key?: string
+  family_label?: string
+  summary?: string
+  key?: string[] | string
   params: ModelParam[]
 }
 
@@ -239,8 +254,9 @@ export const listModelRuns = (limit: number, offset: number) =>
   get<Page<ModelRun>>('/api/model-runs', { limit, offset })
 
 /**
- * The parameters a user changed, by model, for the run request: values equal to the default
- * (or empty) are left out, so the run uses configuration and the law in force for them.
+ * The parameters a user changed, by model, for the run request: values equal to the configured
+ * value or else the default (or empty) are left out, so the run uses configuration and the law
+ * in force for them.
  */
 export function changedParams(
   models: ModelInfo[],
@@ -253,7 +269,8 @@ export function changedParams(
     for (const p of m.params) {
       const v = values[m.model]?.[p.name]
       if (v === undefined || v === null || v === '') continue
-      if (p.default !== null && p.default !== '' && String(v) === String(p.default)) continue
+      const base = p.configured !== undefined && p.configured !== null ? p.configured : p.default
+      if (base !== null && base !== '' && String(v) === String(base)) continue
       ;(out[m.model] ??= {})[p.name] = v
     }
   }
