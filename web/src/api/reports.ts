@@ -7,11 +7,16 @@ export interface OrgIndicators {
   org_name?: string
   clues_found: number
   clues_open: number
+  clues_triaged?: number
+  clues_promoted?: number
+  clues_dismissed?: number
+  conversion_rate?: number | null
   cases_opened: number
   documents_issued: number
   replies: number
   adopted: number
   adoption_rate: number | null
+  rectification_due?: number
   rectified: number
   rectification_rate: number | null
   overdue: number
@@ -19,6 +24,8 @@ export interface OrgIndicators {
 
 export interface IndicatorsByOrg {
   month: string
+  from?: string
+  to?: string
   rows: OrgIndicators[]
   total: OrgIndicators
 }
