@@ -86,7 +86,13 @@ export async function run(t) {
   t.check(await page.locator('[data-test=clue-filter-region]').count() === 1, '线索列表未显示地区筛选')
   await t.shot('dashboard-county-clues-1366')
 
-  // Back returns to the dashboard.
+  // Back returns to the dashboard; the open-clues card opens a list of as many clues.
   await page.goBack()
   await page.waitForSelector('[data-test=county-map] canvas')
+  await page.click('[data-test=kpi-open-clues]')
+  await page.waitForURL((u) => u.pathname === '/clues')
+  await page.waitForSelector('[data-test=clue-table] .el-table__row')
+  await page.waitForFunction(() => !document.querySelector('[data-test=clue-table] .el-loading-mask'))
+  const listed = Number((await page.locator('[data-test=clue-total]').innerText()).replace(/[^\d]/g, ''))
+  t.check(listed === dash.kpis.open_clues, `未销号线索：指挥中心 ${dash.kpis.open_clues} 条，线索列表 ${listed} 条`)
 }

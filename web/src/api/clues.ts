@@ -92,6 +92,12 @@ export interface ClueQuery {
 
 export const PAGE_SIZE = 50
 
+/**
+ * 待办线索 as the dashboard counts them (storage/dashboard_store.h): still open in the data and
+ * awaiting a triage decision. As a route query for the clue list.
+ */
+export const OPEN_CLUES_ROUTE = { status: 'open', triage: 'new,assigned,verifying,verified' } as const
+
 type RouteQueryValue = string | null | (string | null)[] | undefined
 
 function list(v: RouteQueryValue): string[] {
@@ -237,7 +243,7 @@ export interface TrajectoryPoint {
   lon: number
   lat: number
   source: string
-  outside: boolean
+  outside: boolean | null // null: the residence county has no outline to test against
 }
 
 export interface Leave {
@@ -273,5 +279,5 @@ export const getTrajectory = (clueNo: number | string) => get<Trajectory>(`/api/
 
 /** Counts for the trajectory caption: all positions and those outside the residence county. */
 export function trajectoryCounts(points: TrajectoryPoint[]): { total: number; outside: number } {
-  return { total: points.length, outside: points.filter((p) => p.outside).length }
+  return { total: points.length, outside: points.filter((p) => p.outside === true).length }
 }

@@ -10,11 +10,14 @@ export interface DashboardKpis {
   due_soon: number
   adoption_rate: number | null
   rectification_rate: number | null
+  due_soon_days?: number
+  rates_from?: string
 }
 
 export interface CountyCount {
   region_code: string
   name: string
+  level?: string
   open_clues: number
 }
 
