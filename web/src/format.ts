@@ -354,6 +354,33 @@ export const FACT_LABELS: Record<string, string> = {
   serve_limit_days: '交付期限（日）',
   days_late: '迟延天数',
   days_overdue: '逾期天数',
+  custody_credit_days: '先行羁押折抵天数',
+  stated_term_end: '登记刑期届满日',
+  term_months: '刑期',
+  penalty: '刑罚种类',
+  days_early: '提前天数',
+  release_date: '释放日期',
+  bonus: '奖励分',
+  bonus_cap: '奖励分上限',
+  bonus_over_cap: '超出上限',
+  deduction: '扣分',
+  penalty_date: '处罚日期',
+  penalty_reward_id: '处罚记录编号',
+  limit_exceeded_from: '超过期限之日',
+  limit_months: '任职期限',
+  months: '已任职',
+  stint_start_date: '本次任职起始日',
+  stint_last_day: '本次任职截至',
+  stint_open: '仍在任职',
+  share_threshold: '超时人员占比阈值',
+  week_from: '统计周起始',
+  week_to: '统计周截止',
+  week_limit_hours: '每周工时上限（小时）',
+  conclusion: '复查结论',
+  recommit_days: '收监期限（日）',
+  recommit_due: '应收监日期',
+  review_date: '复查日期',
+  custody_record: '收押记录',
 }
 
 /** Codes that appear as fact values, with their names (domain/codes.cc). */
@@ -393,6 +420,17 @@ export const FACT_VALUE_LABELS: Record<string, string> = {
   second_instance: '二审',
   awaiting_delivery: '判决生效待交付执行',
   serving_in_center: '留所服刑',
+  criminal_detention: '拘役',
+  fixed_term: '有期徒刑',
+  life: '无期徒刑',
+  death_reprieve: '死刑缓期二年执行',
+  death_reprieve_restricted: '死缓限制减刑',
+  warning: '警告',
+  demerit: '记过',
+  confinement: '禁闭',
+  still_eligible: '仍符合保外就医条件',
+  no_longer_eligible: '不再符合保外就医条件',
+  unknown: '不明',
 }
 
 /** The Chinese name of a facts key, else the key. */
@@ -411,7 +449,7 @@ export function formatFactValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return DASH
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (typeof value === 'number') {
-    if (key.endsWith('_months') && Number.isInteger(value)) return formatTermMonths(value)
+    if (/(^|_)months$/.test(key) && Number.isInteger(value)) return formatTermMonths(value)
     if (key === 'share') return formatRate(value)
     return String(value)
   }
@@ -467,6 +505,11 @@ export const RECORD_KEY_LABELS: Record<string, string> = {
   person_id: '人员编号',
   org_id: '机构编号',
   review_id: '复查编号',
+  job_id: '岗位安排编号',
+  facility_org_id: '监管场所',
+  unit: '监区',
+  rs_id: '指定居所监视居住编号',
+  cm_id: '强制医疗编号',
   month: '月份',
   week: '周',
   from: '起始',

@@ -22,6 +22,9 @@ describe('clue formatters', () => {
     expect(formatFactValue('x', true)).toBe('是')
     expect(formatFactValue('JX-PROP-02', { unpaid: '80000.00' })).toBe('未履行金额：80000.00')
     expect(formatFactValue('minutes', 309)).toBe('309')
+    expect(formatFactValue('months', 27)).toBe('2年3个月')
+    expect(formatFactValue('penalty', 'fixed_term')).toBe('有期徒刑')
+    expect(formatFactValue('stint_open', true)).toBe('是')
   })
   it('shows parameter basis ids in words', () => {
     expect(basisIdText('JX-CC-03')).toBe('JX-CC-03')
