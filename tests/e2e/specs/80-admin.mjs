@@ -12,7 +12,7 @@ export async function run(t) {
   await page.click('[data-test=user-create]')
   await page.fill('[data-test=user-username]', username)
   await page.fill('[data-test=user-display-name]', '测试检察官')
-  const picker = page.locator('[data-test=user-org]')
+  const picker = page.locator('[data-test=user-form] [data-test=user-org]')
   if (await picker.evaluate((el) => el.tagName === 'INPUT')) {
     await picker.fill('510104-PROC') // no org tree: the code is typed
   } else {
