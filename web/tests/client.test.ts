@@ -77,7 +77,7 @@ describe('requests', () => {
 
   it('an error answer becomes an ApiError with the server\'s Chinese message and field', async () => {
     fake(() => json(400, { error: { code: 'invalid_argument', message: '日期格式不正确', field: 'from', request_id: 'r1' } }))
-    const e = await get('/api/indicators', { from: 'x' }).catch((x: ApiError) => x)
+    const e = await get<never>('/api/indicators', { from: 'x' }).catch((x: ApiError) => x)
     expect(e).toBeInstanceOf(ApiError)
     expect(e.status).toBe(400)
     expect(e.message).toBe('日期格式不正确')
@@ -87,14 +87,14 @@ describe('requests', () => {
 
   it('a non-JSON error still gives a Chinese message', async () => {
     fake(() => new Response('<html>Bad Gateway</html>', { status: 502 }))
-    const e = await get('/api/clues').catch((x: ApiError) => x)
+    const e = await get<never>('/api/clues').catch((x: ApiError) => x)
     expect(e.status).toBe(502)
     expect(e.message).toBe('服务器返回错误（HTTP 502）')
   })
 
   it('a network failure is an ApiError with status 0', async () => {
     setTransport({ fetch: (async () => { throw new TypeError('Failed to fetch') }) as typeof fetch, cookie: () => '' })
-    const e = await get('/api/clues').catch((x: ApiError) => x)
+    const e = await get<never>('/api/clues').catch((x: ApiError) => x)
     expect(e.status).toBe(0)
     expect(e.message).toContain('无法连接服务器')
   })
