@@ -2,5 +2,5 @@
 zj_cc_library(NAME zj_api
   SRCS app.cc document_json.cc routes_auth.cc routes_clues.cc routes_cases.cc
        routes_documents.cc routes_people.cc routes_reports.cc routes_admin.cc
-       openapi.cc
-  DEPS zj_http zj_auth zj_workflow zj_report nlohmann_json::nlohmann_json)
+       routes_dashboard.cc openapi.cc
+  DEPS zj_http zj_auth zj_workflow zj_report zj_geo nlohmann_json::nlohmann_json)
