@@ -253,6 +253,7 @@ export interface Leave {
   destination_region_code: string | null
   destination_name: string | null
   status: string
+  status_label?: string
   returned_ts: string | null
 }
 
