@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "api/document_json.h"
@@ -57,6 +59,65 @@ Result<storage::Database*> App::State::Db() {
                                 config.db_url, {.create_if_missing = false, .cache_kib = 16384}));
   }
   return db.get();
+}
+
+namespace {
+
+Result<std::string> ReadGeoFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FailedPrecondition("无法读取区划数据文件 " + path.string() + "，请检查 data 目录");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) return IoError("读取区划数据文件 " + path.string() + " 出错");
+  return s.str();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const App::State::Geo>> App::State::GeoData() {
+  std::lock_guard lock(geo_mu_);
+  if (geo_) return geo_;
+  const std::filesystem::path dir = std::filesystem::path(config.data_dir) / "geo";
+  ZJ_ASSIGN_OR_RETURN(std::string csv, ReadGeoFile(dir / "sichuan-regions.csv"));
+  ZJ_ASSIGN_OR_RETURN(std::string geojson, ReadGeoFile(dir / "sichuan-counties.geojson"));
+  auto g = std::make_shared<Geo>();
+  ZJ_ASSIGN_OR_RETURN(g->regions, geo::RegionSet::Parse(csv, geojson));
+  ZJ_ASSIGN_OR_RETURN(g->index, geo::CountyIndex::Build(g->regions));
+  // The outlines as shipped (RegionSet keeps them rounded and normalised), one Feature each;
+  // kept as text so the parsed tree of the whole file is not held.
+  json doc = json::parse(geojson, nullptr, false);
+  if (doc.is_object() && doc["features"].is_array()) {
+    for (json& f : doc["features"]) {
+      if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
+      const json& code = f["properties"]["code"];
+      const std::string text = code.is_string() ? code.get<std::string>()
+                               : code.is_number_integer() ? std::to_string(code.get<int64_t>())
+                                                          : std::string();
+      int32_t c = 0;
+      auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), c);
+      if (ec != std::errc() || p != text.data() + text.size()) continue;
+      const geo::Region* r = g->regions.Find(c);
+      f["properties"] = {{"code", text}, {"name", r ? r->name : std::string()}};
+      g->features[c] = f.dump();
+    }
+  }
+  geo_ = std::move(g);
+  return geo_;
+}
+
+int32_t App::State::RegionCode(const std::string& code) {
+  int32_t c = 0;
+  if (code.empty() || code.size() > 9) return 0;
+  for (char ch : code) {
+    if (ch < '0' || ch > '9') return 0;
+    c = c * 10 + (ch - '0');
+  }
+  return c;
+}
+
+std::string App::State::RegionName(const Geo& geo, const std::string& code) {
+  const geo::Region* r = geo.regions.Find(RegionCode(code));
+  return r ? r->name : std::string();
 }
 
 const Caller& CallerOf(const http::Request& req) {
@@ -186,6 +247,32 @@ Result<std::optional<Date>> OptDate(const json& body, std::string_view name) {
 
 std::string DateText(std::optional<Date> d) { return d ? d->ToString() : std::string(); }
 
+std::string TimeText(Timestamp t) {
+  std::string s = FormatTimestamp(t);  // YYYY-MM-DDTHH:MM:SS+08:00
+  s[10] = ' ';
+  return s.substr(0, 16);
+}
+
+Status MonthOf(const http::Request& req, Date today, bool required, Date* first, Date* last) {
+  const std::string month = req.Query("month").value_or("");
+  std::optional<Date> f;
+  if (month.empty() && !required) {
+    f = Date::FromCivil(today.year(), today.month(), 1);
+  } else if (month.size() == 7) {
+    f = Date::Parse(month + "-01");
+  }
+  if (!f) return InvalidArgument("month：月份格式应为 YYYY-MM，收到“" + month + "”");
+  int y, m, d;
+  f->ToCivil(&y, &m, &d);
+  *first = *f;
+  *last = *Date::FromCivil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+  return Status::Ok();
+}
+
+json RateJson(int64_t num, int64_t den) {
+  return den == 0 ? json(nullptr) : json(double(num) / double(den));
+}
+
 json ParseJsonColumn(const std::string& text) {
   if (text.empty()) return nullptr;
   return json::parse(text, nullptr, false);
@@ -265,6 +352,7 @@ Result<std::unique_ptr<App>> App::Create(AppConfig config) {
   AddReportRoutes(*s);
   AddAdminRoutes(*s);
   AddDataRoutes(*s);
+  AddDashboardRoutes(*s);
   return std::unique_ptr<App>(new App(std::move(s)));
 }
 

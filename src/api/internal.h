@@ -3,8 +3,11 @@
 // small helpers every handler uses. Not a public interface.
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +17,8 @@
 #include "api/jobs.h"
 #include "api/http/request.h"
 #include "api/http/response.h"
+#include "geo/county_index.h"
+#include "geo/regions.h"
 #include "report/docx.h"
 #include "storage/case_store.h"
 #include "storage/clue_store.h"
@@ -36,6 +41,23 @@ struct App::State {
 
   // This thread's store connection.
   Result<storage::Database*> Db();
+
+  // data/geo: regions, the county index and each county's outline as a GeoJSON Feature
+  // (full resolution, properties {code, name}), loaded on first use and then shared.
+  struct Geo {
+    geo::RegionSet regions;
+    geo::CountyIndex index;
+    std::unordered_map<int32_t, std::string> features;  // county code → Feature JSON text
+  };
+  Result<std::shared_ptr<const Geo>> GeoData();
+  // "510104" → 510104; 0 when the text is not a region code.
+  static int32_t RegionCode(const std::string& code);
+  // The region's Chinese name; "" when unknown.
+  static std::string RegionName(const Geo& geo, const std::string& code);
+
+ private:
+  std::mutex geo_mu_;
+  std::shared_ptr<const Geo> geo_;  // guarded by geo_mu_
 };
 
 // The signed-in user of a request, attached by the before hook.
@@ -60,6 +82,7 @@ void AddPeopleRoutes(App::State& s);
 void AddReportRoutes(App::State& s);
 void AddAdminRoutes(App::State& s);
 void AddDataRoutes(App::State& s);
+void AddDashboardRoutes(App::State& s);
 
 // ---- request helpers ----
 
@@ -87,6 +110,11 @@ Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_l
 Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_limit);
 
 std::string DateText(std::optional<Date> d);  // "" when unset
+std::string TimeText(Timestamp t);            // "YYYY-MM-DD HH:MM", Beijing time
+// ?month=YYYY-MM → its first and last day; absent → the month of `today` unless `required`.
+Status MonthOf(const http::Request& req, Date today, bool required, Date* first, Date* last);
+// A rate for JSON: num / den, null when den is 0.
+nlohmann::json RateJson(int64_t num, int64_t den);
 nlohmann::json ParseJsonColumn(const std::string& text);  // stored JSON → value (null if bad)
 
 }  // namespace zj::api

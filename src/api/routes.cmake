@@ -2,5 +2,5 @@
 zj_cc_library(NAME zj_api
   SRCS app.cc document_json.cc routes_auth.cc routes_clues.cc routes_cases.cc
        routes_documents.cc routes_people.cc routes_reports.cc routes_admin.cc
-       routes_data.cc jobs.cc openapi.cc
-  DEPS zj_http zj_auth zj_workflow zj_report zj_engine zj_ingest nlohmann_json::nlohmann_json)
+       routes_dashboard.cc routes_data.cc jobs.cc openapi.cc
+  DEPS zj_http zj_auth zj_workflow zj_report zj_engine zj_ingest zj_geo nlohmann_json::nlohmann_json)

@@ -1,8 +1,10 @@
 // /api/admin: accounts, time-limited grants and the audit trail, for system administrators
 // (api/auth/accounts.h does the work and audits it); /api/intake: accept pending proposals now.
 #include "api/internal.h"
+#include "domain/codes.h"
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/dashboard_store.h"
 
 namespace zj::api {
 namespace {
@@ -43,6 +45,33 @@ void AddAdminRoutes(App::State& s) {
     return http::Response::Json({{"items", items}});
   };
   Add(s, std::move(users), auth::Action::kUserAdmin);
+
+  http::Route orgs{.method = "GET",
+                   .pattern = "/api/admin/orgs",
+                   .summary = "机构列表（来自交换数据的机构表，平铺，含各机构的用户数；机构通过导入机构表维护）",
+                   .tag = "admin",
+                   .operation_id = "admin.orgs"};
+  orgs.handler = [st](const http::Request& req) {
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto rows = storage::OrgsWithUserCounts(**db);
+    if (!rows.ok()) return Fail(req, rows.status());
+    json items = json::array();
+    for (const auto& o : *rows) {
+      items.push_back(
+          {{"org_id", o.org.org_id},
+           {"name", o.org.name},
+           {"org_type", o.org.org_type},
+           {"org_type_label",
+            std::string(domain::kOrgType.LabelOf(o.org.org_type).value_or(o.org.org_type))},
+           {"parent_id", o.org.parent_id.empty() ? json(nullptr) : json(o.org.parent_id)},
+           {"region_code", o.org.region_code.empty() ? json(nullptr) : json(o.org.region_code)},
+           {"stationed_at", o.org.stationed_at.empty() ? json(nullptr) : json(o.org.stationed_at)},
+           {"users", o.users}});
+    }
+    return http::Response::Json({{"items", items}});
+  };
+  Add(s, std::move(orgs), auth::Action::kUserAdmin);
 
   http::Route create{.method = "POST",
                      .pattern = "/api/admin/users",

@@ -6,6 +6,7 @@
 #include "report/xlsx.h"
 #include "storage/case_store.h"
 #include "storage/clue_store.h"
+#include "storage/dashboard_store.h"
 
 namespace zj::api {
 namespace {
@@ -59,6 +60,51 @@ Status PeriodOf(const http::Request& req, Date today, Date* from, Date* to) {
 
 std::vector<report::Cell> Row(std::initializer_list<report::Cell> cells) { return cells; }
 
+// The units of the monthly report: the caller's office (its whole jurisdiction), then each
+// procuratorate directly under it, with the scope of each.
+struct Unit {
+  std::string org_id;
+  std::string name;
+  storage::OrgScope scope;
+};
+Result<std::vector<Unit>> UnitsOf(App::State& st, storage::Database& db, const Caller& caller) {
+  std::vector<Unit> units;
+  ZJ_ASSIGN_OR_RETURN(storage::OrgBrief own, storage::GetOrg(db, caller.principal.org_id));
+  units.push_back({own.org_id, own.name, caller.scope});
+  ZJ_ASSIGN_OR_RETURN(auto children, storage::ChildProcuratorates(db, caller.principal.org_id));
+  for (const auto& c : children) {
+    ZJ_ASSIGN_OR_RETURN(storage::OrgScope scope, st.scopes->ScopeOf(db, c.org_id, {}));
+    units.push_back({c.org_id, c.name, std::move(scope)});
+  }
+  return units;
+}
+
+// One row of the monthly figures as JSON (the XLSX columns).
+Result<json> UnitJson(storage::Database& db, const Unit& u, Date first, Date last, Date today) {
+  ZJ_ASSIGN_OR_RETURN(storage::IndicatorCounts k,
+                      storage::CountIndicators(db, u.scope, first, last, today));
+  ZJ_ASSIGN_OR_RETURN(int64_t open, storage::CountOpenCluesCreated(db, u.scope,
+                                                                   BeijingDayStart(first),
+                                                                   BeijingDayStart(last + 1)));
+  return json{{"org_id", u.org_id},
+              {"org_name", u.name},
+              {"clues_found", k.clues_created},
+              {"clues_open", open},
+              {"clues_triaged", k.clues_triaged},
+              {"clues_promoted", k.clues_promoted},
+              {"clues_dismissed", k.clues_dismissed},
+              {"conversion_rate", RateJson(k.clues_promoted, k.clues_triaged)},
+              {"cases_opened", k.cases_accepted},
+              {"documents_issued", k.documents_issued},
+              {"replies", k.replies_received},
+              {"adopted", k.adopted},
+              {"adoption_rate", RateJson(k.adopted, k.replies_received)},
+              {"rectification_due", k.rectification_due},
+              {"rectified", k.rectified},
+              {"rectification_rate", RateJson(k.rectified, k.rectification_due)},
+              {"overdue", k.overdue_open}};
+}
+
 }  // namespace
 
 void AddReportRoutes(App::State& s) {
@@ -90,35 +136,27 @@ void AddReportRoutes(App::State& s) {
                       .tag = "reports",
                       .operation_id = "indicators.monthly"};
   monthly.handler = [st](const http::Request& req) {
-    const std::string month = req.Query("month").value_or("");
-    auto first = Date::Parse(month + "-01");
-    if (month.size() != 7 || !first) {
-      return Fail(req, InvalidArgument("month：月份格式应为 YYYY-MM，收到“" + month + "”"));
-    }
-    int y, m, d;
-    first->ToCivil(&y, &m, &d);
-    const Date last = *Date::FromCivil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) + (-1);
     const Date today = st->clock->TodayBeijing();
+    Date first, last;
+    if (Status m = MonthOf(req, today, /*required=*/true, &first, &last); !m.ok()) {
+      return Fail(req, m);
+    }
+    const int y = first.year(), m = first.month();
+    const std::string month = FormatMonth(y * 12 + m - 1);
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
-    const Caller& caller = CallerOf(req);
+    auto unit_list = UnitsOf(*st, **db, CallerOf(req));
+    if (!unit_list.ok()) return Fail(req, unit_list.status());
     // Rows: the caller's office (its whole jurisdiction), then each procuratorate under it.
     std::vector<std::pair<std::string, storage::OrgScope>> units;
-    auto own = storage::GetOrg(**db, caller.principal.org_id);
-    if (!own.ok()) return Fail(req, own.status());
-    units.emplace_back(own->name + "（合计）", caller.scope);
-    auto children = storage::ChildProcuratorates(**db, caller.principal.org_id);
-    if (!children.ok()) return Fail(req, children.status());
-    for (const auto& c : *children) {
-      auto scope = st->scopes->ScopeOf(**db, c.org_id, {});
-      if (!scope.ok()) return Fail(req, scope.status());
-      units.emplace_back(c.name, *scope);
-    }
+    for (const Unit& u : *unit_list) units.emplace_back(u.name, u.scope);
+    units[0].first += "（合计）";
+    const std::string own_name = unit_list->front().name;
     report::Sheet sheet;
     sheet.name = "办案情况";
-    sheet.title_rows = {own->name + " 刑事执行检察办案情况月报（" + std::to_string(y) + "年" +
+    sheet.title_rows = {own_name + " 刑事执行检察办案情况月报（" + std::to_string(y) + "年" +
                             std::to_string(m) + "月）",
-                        "统计期间：" + first->ToString() + " 至 " + last.ToString() +
+                        "统计期间：" + first.ToString() + " 至 " + last.ToString() +
                             "；逾期未办截至 " + today.ToString()};
     using T = report::ColumnType;
     sheet.columns = {{"单位", T::kText, 28},         {"新增线索", T::kInt, 10},
@@ -133,7 +171,7 @@ void AddReportRoutes(App::State& s) {
     by_model.name = "线索（按模型）";
     by_model.columns = {{"模型", T::kText, 8}, {"名称", T::kText, 28}, {"新增线索", T::kInt, 10}};
     for (size_t i = 0; i < units.size(); ++i) {
-      auto k = storage::CountIndicators(**db, units[i].second, *first, last, today);
+      auto k = storage::CountIndicators(**db, units[i].second, first, last, today);
       if (!k.ok()) return Fail(req, k.status());
       sheet.rows.push_back(Row({units[i].first, k->clues_created, k->clues_triaged,
                                 k->clues_promoted, k->clues_dismissed,
@@ -157,6 +195,64 @@ void AddReportRoutes(App::State& s) {
                                 "办案情况月报-" + month + ".xlsx");
   };
   Add(s, std::move(monthly), auth::Action::kIndicatorsView);
+
+  http::Route by_org{.method = "GET",
+                     .pattern = "/api/indicators/by-org",
+                     .summary = "月度办案情况（month=YYYY-MM，默认本月）：下级院各一行及本院合计，"
+                                "与月报 Excel 数字相同",
+                     .tag = "reports",
+                     .operation_id = "indicators.by_org"};
+  by_org.handler = [st](const http::Request& req) {
+    const Date today = st->clock->TodayBeijing();
+    Date first, last;
+    if (Status m = MonthOf(req, today, /*required=*/false, &first, &last); !m.ok()) {
+      return Fail(req, m);
+    }
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto units = UnitsOf(*st, **db, CallerOf(req));
+    if (!units.ok()) return Fail(req, units.status());
+    storage::Transaction txn(**db);
+    if (Status b = txn.BeginRead(); !b.ok()) return Fail(req, b);
+    json rows = json::array(), total;
+    for (size_t i = 0; i < units->size(); ++i) {
+      auto j = UnitJson(**db, (*units)[i], first, last, today);
+      if (!j.ok()) return Fail(req, j.status());
+      (i == 0 ? total : rows.emplace_back()) = std::move(*j);
+    }
+    // A procuratorate with none under it (a county) is its own only row.
+    if (rows.empty()) rows.push_back(total);
+    return http::Response::Json({{"month", FormatMonth(first.year() * 12 + first.month() - 1)},
+                                 {"from", first.ToString()},
+                                 {"to", last.ToString()},
+                                 {"rows", rows},
+                                 {"total", total}});
+  };
+  Add(s, std::move(by_org), auth::Action::kIndicatorsView);
+
+  http::Route months{.method = "GET",
+                     .pattern = "/api/indicators/months",
+                     .summary = "近24个月中有办案数据（新增线索、受理案件、制发文书）的月份，新的在前",
+                     .tag = "reports",
+                     .operation_id = "indicators.months"};
+  months.handler = [st](const http::Request& req) {
+    const Date today = st->clock->TodayBeijing();
+    const int32_t now = today.year() * 12 + today.month() - 1;
+    std::vector<Timestamp> bounds;
+    for (int32_t m = now - 23; m <= now + 1; ++m) {
+      bounds.push_back(BeijingDayStart(*Date::FromCivil(m / 12, m % 12 + 1, 1)));
+    }
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    auto counts = storage::CaseworkActivity(**db, CallerOf(req).scope, bounds);
+    if (!counts.ok()) return Fail(req, counts.status());
+    json out = json::array();
+    for (int32_t i = 23; i >= 0; --i) {
+      if ((*counts)[static_cast<size_t>(i)] > 0) out.push_back(FormatMonth(now - 23 + i));
+    }
+    return http::Response::Json({{"months", out}});
+  };
+  Add(s, std::move(months), auth::Action::kIndicatorsView);
 }
 
 }  // namespace zj::api

@@ -2,87 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/sql_internal.h"
 
 namespace zj::storage {
 namespace {
 
-// Binds parameters in order: $1, $2, …
-class Binder {
- public:
-  explicit Binder(Statement& st) : st_(st) {}
-  Binder& Text(const std::string& s) {
-    st_.BindText(++i_, s);
-    return *this;
-  }
-  Binder& OptText(const std::string& s) {
-    if (s.empty()) {
-      st_.BindNull(++i_);
-    } else {
-      st_.BindText(++i_, s);
-    }
-    return *this;
-  }
-  Binder& Int(int64_t v) {
-    st_.BindInt(++i_, v);
-    return *this;
-  }
-  Binder& OptInt(const std::optional<int64_t>& v) {
-    if (v) {
-      st_.BindInt(++i_, *v);
-    } else {
-      st_.BindNull(++i_);
-    }
-    return *this;
-  }
-  Binder& Day(Date d) { return Int(d.days()); }
-  Binder& OptDay(const std::optional<Date>& d) {
-    return OptInt(d ? std::optional<int64_t>(d->days()) : std::nullopt);
-  }
-  int next() const { return i_ + 1; }
-
- private:
-  Statement& st_;
-  int i_ = 0;
-};
-
-// Reads result columns in order.
-class Reader {
- public:
-  explicit Reader(const Statement& st) : st_(st) {}
-  std::string Text() {
-    int c = i_++;
-    return st_.IsNull(c) ? std::string() : std::string(st_.ColumnText(c));
-  }
-  int64_t Int() { return st_.ColumnInt(i_++); }
-  std::optional<int64_t> OptInt() {
-    int c = i_++;
-    if (st_.IsNull(c)) return std::nullopt;
-    return st_.ColumnInt(c);
-  }
-  Date Day() { return Date::FromDays(static_cast<int32_t>(st_.ColumnInt(i_++))); }
-  std::optional<Date> OptDay() {
-    auto v = OptInt();
-    if (!v) return std::nullopt;
-    return Date::FromDays(static_cast<int32_t>(*v));
-  }
-
- private:
-  const Statement& st_;
-  int i_ = 0;
-};
-
-// "1" for the whole store, else `expr IN (json_each($n))` for each expr, OR-ed, binding the
-// scope's JSON at $n.
-std::string ScopeSql(const OrgScope& scope, std::initializer_list<std::string_view> exprs,
-                     int param) {
-  if (scope.all()) return "1";
-  std::string s = "(";
-  for (std::string_view e : exprs) {
-    if (s.size() > 1) s += " OR ";
-    s += std::string(e) + " IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
-  }
-  return s + ")";
-}
+using internal::Binder;
+using internal::LikePattern;
+using internal::PersonScopeSql;
+using internal::ReadAll;
+using internal::Reader;
+using internal::ScopeSql;
 
 Status NotFoundIn(std::string_view what, int64_t id) {
   return NotFound(std::string(what) + " " + std::to_string(id) + " 不存在或不在本院管辖范围内");
@@ -124,15 +54,6 @@ CaseRow ReadCase(Reader& r) {
   c.updated_at = r.Int();
   c.version = r.Int();
   return c;
-}
-
-std::string LikePattern(const std::string& text) {
-  std::string p = "%";
-  for (char ch : text) {
-    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
-    p += ch;
-  }
-  return p + "%";
 }
 
 std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
@@ -237,18 +158,6 @@ EvidenceRow ReadEvidence(Reader& r) {
   e.uploaded_by = r.OptInt();
   e.uploaded_at = r.Int();
   return e;
-}
-
-template <typename Row, typename ReadFn>
-Result<std::vector<Row>> ReadAll(Statement& st, ReadFn read) {
-  std::vector<Row> out;
-  while (true) {
-    ZJ_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    Reader r(st);
-    out.push_back(read(r));
-  }
-  return out;
 }
 
 // The rows of one case: `sql` selects with `$1` = the case id.
@@ -374,26 +283,6 @@ Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id) {
   return p;
 }
 
-namespace {
-
-// EXISTS over every table that ties a person to an org, for person `person_expr`, with the
-// scope's JSON at $`param`.
-std::string PersonScopeSql(const OrgScope& scope, const std::string& person_expr, int param) {
-  if (scope.all()) return "1";
-  const std::string in = " IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
-  const std::string p = person_expr;
-  return "(EXISTS (SELECT 1 FROM custody_events x WHERE x.person_id = " + p +
-         " AND x.facility_org_id" + in + ") OR EXISTS (SELECT 1 FROM corrections x WHERE "
-         "x.person_id = " + p + " AND x.office_org_id" + in + ") OR EXISTS (SELECT 1 FROM "
-         "detentions x WHERE x.person_id = " + p + " AND x.facility_org_id" + in +
-         ") OR EXISTS (SELECT 1 FROM term_changes x WHERE x.person_id = " + p +
-         " AND x.proposing_org_id" + in + ") OR EXISTS (SELECT 1 FROM sentences x WHERE "
-         "x.person_id = " + p + " AND x.court_org_id" + in + ") OR EXISTS (SELECT 1 FROM clues x "
-         "WHERE x.person_id = " + p + " AND x.org_id" + in + "))";
-}
-
-}  // namespace
-
 Result<bool> PersonInScope(Database& db, const OrgScope& scope, const std::string& person_id) {
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT 1 FROM persons p WHERE p.person_id = $1 AND " +
                                           PersonScopeSql(scope, "p.person_id", 2)));
@@ -409,12 +298,13 @@ Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& sco
   ZJ_ASSIGN_OR_RETURN(
       auto st,
       db.Prepare("SELECT p.person_id, p.name, p.id_number, p.gender, p.birth_date FROM persons p "
-                 "WHERE (p.person_id = $1 OR p.id_number = $1 OR p.name LIKE $2 ESCAPE '\\' OR "
-                 "EXISTS (SELECT 1 FROM sentences s WHERE s.person_id = p.person_id AND s.case_no "
-                 "LIKE $2 ESCAPE '\\')) AND " +
-                 PersonScopeSql(scope, "p.person_id", 4) + " ORDER BY p.name, p.person_id LIMIT $3"));
+                 "WHERE (p.person_id = $1 OR p.id_number LIKE $4 ESCAPE '\\' OR p.name LIKE $2 "
+                 "ESCAPE '\\' OR EXISTS (SELECT 1 FROM sentences s WHERE s.person_id = "
+                 "p.person_id AND s.case_no LIKE $2 ESCAPE '\\')) AND " +
+                 PersonScopeSql(scope, "p.person_id", 5) + " ORDER BY p.name, p.person_id LIMIT $3"));
   Binder b(*st);
-  b.Text(text).Text(LikePattern(text)).Int(limit);
+  // $4: the id_number starting with the text (an exact id_number included).
+  b.Text(text).Text(LikePattern(text)).Int(limit).Text(LikePattern(text).substr(1));
   if (!scope.all()) b.Text(scope.json());
   return ReadAll<PersonBrief>(*st, [](Reader& r) {
     PersonBrief p;

@@ -72,8 +72,9 @@ Result<PersonBrief> GetPersonBrief(Database& db, const std::string& person_id);
 // (proposing org), sentences (court) or clues (org).
 Result<bool> PersonInScope(Database& db, const OrgScope& scope, const std::string& person_id);
 
-// People inside the scope whose person_id or id_number equals `text`, whose name contains it,
-// or with a sentence whose case number contains it; by name. `text` is bound, LIKE-escaped.
+// People inside the scope whose person_id equals `text`, whose id_number starts with it, whose
+// name contains it, or with a sentence whose case number (案号) contains it; by name. `text` is
+// bound, LIKE-escaped.
 Result<std::vector<PersonBrief>> SearchPersons(Database& db, const OrgScope& scope,
                                                const std::string& text, int64_t limit);
 

@@ -706,6 +706,271 @@ TEST_F(ApiTest, BatchActionsAndReviewAttachments) {
   }
 }
 
+// The home page: each KPI is what the matching list says; the breakdowns add up; a county's
+// figures hold only its own clues.
+TEST_F(ApiTest, DashboardCountsAreTheListsAndStayInTheJurisdiction) {
+  Session lead = Login("lead"), county = Login("county"), other = Login("other");
+  const std::string open_filter = "status=open&triage=new,assigned,verifying,verified&limit=1";
+  auto d = Get(lead, "/api/dashboard");
+  ASSERT_EQ(d->status, 200) << d->body;
+  json b = Body(d);
+  EXPECT_EQ(b["as_of"], "2026-11-24");
+  const int64_t open = b["kpis"]["open_clues"];
+  EXPECT_GT(open, 0);
+  EXPECT_EQ(open, Body(Get(lead, "/api/clues?" + open_filter))["total"].get<int64_t>());
+  EXPECT_EQ(b["kpis"]["open_cases"].get<int64_t>(),
+            QueryInt("SELECT COUNT(*) FROM cases WHERE state <> 'closed'"));
+  EXPECT_EQ(b["kpis"]["pending_reviews"].get<int64_t>(),
+            QueryInt("SELECT COUNT(*) FROM cases WHERE state <> 'closed' AND case_type = "
+                     "'proposal_review'"));
+  auto due = Body(Get(lead, "/api/deadlines?within=" +
+                                std::to_string(b["kpis"]["due_soon_days"].get<int>()) +
+                                "&limit=1000"));
+  EXPECT_EQ(b["kpis"]["overdue"].get<size_t>(), due["overdue"].size());
+  EXPECT_EQ(b["kpis"]["due_soon"].get<size_t>(), due["due_soon"].size());
+  // Breakdowns: every model listed, in order; sums equal the KPI.
+  ASSERT_EQ(b["by_model"].size(), 25u);
+  EXPECT_EQ(b["by_model"][0]["model"], "M01");
+  int64_t by_model = 0, by_county = 0, total = 0;
+  for (const json& m : b["by_model"]) {
+    by_model += m["open"].get<int64_t>();
+    total += m["total"].get<int64_t>();
+    EXPECT_FALSE(m["name"].get<std::string>().empty());
+  }
+  EXPECT_EQ(by_model, open);
+  EXPECT_EQ(total, QueryInt("SELECT COUNT(*) FROM clues"));
+  for (const json& c : b["by_county"]) by_county += c["open_clues"].get<int64_t>();
+  EXPECT_EQ(by_county, open);
+  ASSERT_FALSE(b["by_facility"].empty());
+  EXPECT_LE(b["by_facility"].size(), 15u);
+  const std::string top = b["by_facility"][0]["org_id"];
+  EXPECT_EQ(b["by_facility"][0]["open"].get<int64_t>(),
+            Body(Get(lead, "/api/clues?org=" + top + "&" + open_filter))["total"].get<int64_t>());
+  // Trend: twelve months ending with this one; the clues were found by today's run.
+  ASSERT_EQ(b["trend"].size(), 12u);
+  EXPECT_EQ(b["trend"][11]["month"], "2026-11");
+  EXPECT_EQ(b["trend"][0]["month"], "2025-12");
+  EXPECT_EQ(b["trend"][11]["found"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM clues"));
+
+  // A county sees its own clues only.
+  json c = Body(Get(county, "/api/dashboard"));
+  const int64_t county_open = c["kpis"]["open_clues"];
+  EXPECT_GT(county_open, 0);
+  EXPECT_LT(county_open, open);
+  EXPECT_EQ(county_open, Body(Get(county, "/api/clues?" + open_filter))["total"].get<int64_t>());
+  json mine = Body(Get(county, "/api/orgs"));
+  std::set<std::string> orgs;
+  for (const json& o : mine["items"]) orgs.insert(o["org_id"]);
+  for (const json& f : c["by_facility"]) EXPECT_TRUE(orgs.count(f["org_id"])) << f.dump();
+  json o = Body(Get(other, "/api/dashboard"));
+  for (const json& f : o["by_facility"]) EXPECT_FALSE(orgs.count(f["org_id"])) << f.dump();
+  EXPECT_LE(county_open + o["kpis"]["open_clues"].get<int64_t>(), open);
+  ExpectError(Get(Login("admin"), "/api/dashboard"), 403);
+}
+
+TEST_F(ApiTest, OfficeLogsAreCheckedAuditedAndShownInTheirJurisdiction) {
+  Session county = Login("county"), other = Login("other"), lead = Login("lead");
+  const json entry = {{"log_date", "2026-11-23"},
+                      {"category", "safety"},
+                      {"content", "对监区开展安全防范检查，未发现违禁品。"}};
+  auto r = Post(county, "/api/office-logs", entry);
+  ASSERT_EQ(r->status, 201) << r->body;
+  json log = Body(r);
+  EXPECT_EQ(log["org_id"], county_);
+  EXPECT_EQ(log["author"], "county");
+  EXPECT_EQ(log["category_label"], "安全防范检察");
+  EXPECT_EQ(log["log_date"], "2026-11-23");
+  EXPECT_EQ(log["created_at"], "2026-11-24 09:00");
+  EXPECT_FALSE(log["org_name"].get<std::string>().empty());
+  // In the author's dashboard and list, and the province's; not in another county's.
+  json d = Body(Get(county, "/api/dashboard"));
+  ASSERT_FALSE(d["logs"].empty());
+  EXPECT_EQ(d["logs"][0]["id"], log["id"]);
+  bool seen = false;
+  const json province = Body(Get(lead, "/api/dashboard"));
+  for (const json& l : province["logs"]) seen |= l["id"] == log["id"];
+  EXPECT_TRUE(seen);
+  const json elsewhere = Body(Get(other, "/api/dashboard"));
+  for (const json& l : elsewhere["logs"]) EXPECT_NE(l["id"], log["id"]);
+  EXPECT_EQ(Body(Get(other, "/api/office-logs?org=" + county_))["total"], 0);
+  json list = Body(Get(county, "/api/office-logs?from=2026-11-23&to=2026-11-23"));
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(Body(Get(county, "/api/office-logs?to=2026-11-22"))["total"], 0);
+  ExpectError(Get(county, "/api/office-logs?from=2026-11-24&to=2026-11-01"), 400, "to");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'office_log_add' AND "
+                     "object_id = '" + std::to_string(log["id"].get<int64_t>()) + "'"),
+            1);
+  // Refused: a future date, an unknown category, empty or too long content, a leader.
+  json bad = entry;
+  bad["log_date"] = "2026-11-25";
+  ExpectError(Post(county, "/api/office-logs", bad), 400, "log_date");
+  bad = entry;
+  bad["category"] = "chat";
+  ExpectError(Post(county, "/api/office-logs", bad), 400, "category");
+  bad = entry;
+  bad["content"] = "　 ";
+  ExpectError(Post(county, "/api/office-logs", bad), 400, "content");
+  std::string long_text;
+  for (int i = 0; i < 4001; ++i) long_text += "检";
+  bad["content"] = long_text;
+  ExpectError(Post(county, "/api/office-logs", bad), 400, "content");
+  bad["content"] = long_text.substr(3);  // exactly 4,000 characters
+  EXPECT_EQ(Post(county, "/api/office-logs", bad)->status, 201);
+  ExpectError(Post(lead, "/api/office-logs", entry), 403);
+}
+
+TEST_F(ApiTest, TrajectoryOfAnOutOfAreaClueHasItsPointsAndCounties) {
+  Session lead = Login("lead");
+  const int64_t m14 = QueryInt("SELECT MIN(clue_no) FROM clues WHERE model = 'M14'");
+  ASSERT_GT(m14, 0);
+  auto r = Get(lead, "/api/clues/" + std::to_string(m14) + "/trajectory");
+  ASSERT_EQ(r->status, 200) << r->body;
+  json t = Body(r);
+  EXPECT_EQ(t["model"], "M14");
+  const std::string residence = t["residence_region_code"];
+  EXPECT_EQ(residence.size(), 6u);
+  EXPECT_FALSE(t["residence_name"].get<std::string>().empty());
+  EXPECT_EQ(t["window"]["from"].get<std::string>().size(), 16u);  // YYYY-MM-DD HH:MM
+  ASSERT_FALSE(t["points"].empty());
+  EXPECT_FALSE(t["thinned"].get<bool>());
+  int outside = 0;
+  int64_t prev = 0;
+  for (const json& p : t["points"]) {
+    outside += p["outside"].get<bool>();
+    EXPECT_GE(p["t"].get<int64_t>(), prev);
+    prev = p["t"];
+    EXPECT_GT(p["lon"].get<double>(), 97.0);
+    EXPECT_LT(p["lat"].get<double>(), 35.0);
+  }
+  EXPECT_GT(outside, 0);  // the episode itself
+  EXPECT_LT(outside, static_cast<int>(t["points"].size()));  // and the day around it at home
+  ASSERT_FALSE(t["counties"].empty());
+  const json& home = t["counties"][0];
+  EXPECT_EQ(home["type"], "Feature");
+  EXPECT_EQ(home["properties"]["code"], residence);
+  EXPECT_EQ(home["properties"]["name"], t["residence_name"]);
+  EXPECT_TRUE(home["geometry"]["type"] == "Polygon" || home["geometry"]["type"] == "MultiPolygon");
+  if (t["destination_region_code"].is_string()) {
+    ASSERT_EQ(t["counties"].size(), 2u);
+    EXPECT_EQ(t["counties"][1]["properties"]["code"], t["destination_region_code"]);
+  }
+  // A clue without positions.
+  const int64_t m13 = QueryInt("SELECT MIN(clue_no) FROM clues WHERE model = 'M13'");
+  auto none = Get(lead, "/api/clues/" + std::to_string(m13) + "/trajectory");
+  ExpectError(none, 404);
+  EXPECT_EQ(Body(none)["error"]["message"], "该线索没有定位轨迹");
+}
+
+TEST_F(ApiTest, PersonsAreFoundByIdNumberAndCaseNumberWithTheirRecords) {
+  Session lead = Login("lead");
+  auto db = storage::Database::Open(store_->url);
+  auto text = [&](const std::string& sql) {
+    auto st = (*db)->Prepare(sql);
+    EXPECT_TRUE(st.ok() && (*st)->Step().value()) << sql;
+    return std::string((*st)->ColumnText(0));
+  };
+  // A prisoner with custody events and a sentence.
+  const std::string person = text(
+      "SELECT e.person_id FROM custody_events e JOIN sentences s ON s.person_id = e.person_id "
+      "ORDER BY e.person_id LIMIT 1");
+  const std::string id_number = text("SELECT id_number FROM persons WHERE person_id = '" +
+                                     person + "'");
+  const std::string case_no = text("SELECT case_no FROM sentences WHERE person_id = '" + person +
+                                   "' ORDER BY sentence_id LIMIT 1");
+  auto found = [&](const std::string& q) {
+    json b = Body(Get(lead, "/api/persons?limit=200&q=" + httplib::detail::encode_query_param(q)));
+    for (const json& p : b["items"]) {
+      if (p["person_id"] == person) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(found(id_number));
+  EXPECT_TRUE(found(id_number.substr(0, 14)));
+  EXPECT_TRUE(found(case_no));
+  EXPECT_TRUE(found(case_no.substr(case_no.size() / 2)));
+  EXPECT_FALSE(found(id_number.substr(4)));  // id numbers match from their start
+  auto r = Get(lead, "/api/persons/" + person);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json rec = Body(r)["records"];
+  for (const char* k : {"custody", "points", "rewards", "jobs", "accounts", "property",
+                        "corrections"}) {
+    EXPECT_TRUE(rec[k].is_array()) << k;
+  }
+  ASSERT_EQ(rec["custody"].size(),
+            static_cast<size_t>(QueryInt("SELECT COUNT(*) FROM custody_events WHERE person_id "
+                                         "= '" + person + "'")));
+  EXPECT_FALSE(rec["custody"][0]["event_label"].get<std::string>().empty());
+  EXPECT_FALSE(rec["custody"][0]["facility_name"].get<std::string>().empty());
+  // Money in yuan: a property case's payments add up to what it says was paid.
+  const std::string payer = QueryInt("SELECT COUNT(*) FROM property_payments") > 0
+                                ? text("SELECT c.person_id FROM property_cases c JOIN "
+                                       "property_payments p ON p.exec_id = c.exec_id LIMIT 1")
+                                : std::string();
+  if (!payer.empty()) {
+    const json prop = Body(Get(lead, "/api/persons/" + payer))["records"]["property"];
+    ASSERT_FALSE(prop.empty());
+    for (const json& c : prop) {
+      double sum = 0;
+      for (const json& p : c["payments"]) sum += p["amount"].get<double>();
+      EXPECT_NEAR(sum, c["paid"].get<double>(), 0.001);
+    }
+  }
+  // A person under community correction: events, leaves, labels.
+  const std::string corrected = text("SELECT person_id FROM corrections ORDER BY row_no LIMIT 1");
+  const json corr = Body(Get(lead, "/api/persons/" + corrected))["records"]["corrections"];
+  ASSERT_FALSE(corr.empty());
+  EXPECT_FALSE(corr[0]["correction_type_label"].get<std::string>().empty());
+  EXPECT_TRUE(corr[0]["events"].is_array());
+  EXPECT_TRUE(corr[0]["leaves"].is_array());
+}
+
+TEST_F(ApiTest, IndicatorsByOrgAreTheMonthlyFiguresAndOrgsAreListed) {
+  Session lead = Login("lead"), county = Login("county");
+  auto r = Get(lead, "/api/indicators/by-org?month=2026-11");
+  ASSERT_EQ(r->status, 200) << r->body;
+  json b = Body(r);
+  EXPECT_EQ(b["month"], "2026-11");
+  json k = Body(Get(lead, "/api/indicators?from=2026-11-01&to=2026-11-30"));
+  EXPECT_EQ(b["total"]["clues_found"], k["clues_created"]);
+  EXPECT_EQ(b["total"]["cases_opened"], k["cases_accepted"]);
+  EXPECT_EQ(b["total"]["documents_issued"], k["documents_issued"]);
+  EXPECT_EQ(b["total"]["overdue"], k["overdue_open"]);
+  EXPECT_EQ(b["total"]["clues_found"].get<int64_t>(), QueryInt("SELECT COUNT(*) FROM clues"));
+  EXPECT_LE(b["total"]["clues_open"].get<int64_t>(), b["total"]["clues_found"].get<int64_t>());
+  ASSERT_FALSE(b["rows"].empty());
+  int64_t found = 0;
+  for (const json& row : b["rows"]) found += row["clues_found"].get<int64_t>();
+  EXPECT_EQ(found, b["total"]["clues_found"].get<int64_t>());  // the cities cover the province
+  // A county has one row, itself.
+  json c = Body(Get(county, "/api/indicators/by-org"));
+  ASSERT_EQ(c["rows"].size(), 1u);
+  EXPECT_EQ(c["rows"][0]["org_id"], county_);
+  EXPECT_EQ(Body(Get(lead, "/api/indicators/by-org?month=2025-01"))["total"]["clues_found"], 0);
+  json months = Body(Get(lead, "/api/indicators/months"));
+  ASSERT_FALSE(months["months"].empty());
+  EXPECT_EQ(months["months"][0], "2026-11");
+
+  // Orgs: the county's are a part of the province's; administrators see user counts.
+  const size_t all = Body(Get(lead, "/api/orgs"))["items"].size();
+  EXPECT_EQ(all, static_cast<size_t>(QueryInt("SELECT COUNT(*) FROM orgs")));
+  const json mine = Body(Get(county, "/api/orgs"))["items"];
+  EXPECT_LT(mine.size(), all);
+  bool own = false;
+  for (const json& o : mine) own |= o["org_id"] == county_;
+  EXPECT_TRUE(own);
+  ExpectError(Get(lead, "/api/admin/orgs"), 403);
+  json admin = Body(Get(Login("admin"), "/api/admin/orgs"));
+  ASSERT_EQ(admin["items"].size(), all);
+  for (const json& o : admin["items"]) {
+    if (o["org_id"] == county_) EXPECT_GE(o["users"].get<int64_t>(), 1);
+    if (o["org_id"] == "510000-PROC") {
+      EXPECT_EQ(o["users"].get<int64_t>(),
+                QueryInt("SELECT COUNT(*) FROM users WHERE org_id = '510000-PROC'"));
+      EXPECT_EQ(o["org_type_label"], "省级院");
+    }
+  }
+}
+
 // Every route, by operation id: a request that succeeds, one with bad input that is refused
 // with 400 (routes whose only input is the record's id answer 404 for an unknown one), and, for
 // routes about one record, a user of another jurisdiction refused with 404 (or 403 when the
@@ -884,7 +1149,35 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
   check("indicators.monthly", "ok", Get(pros, "/api/indicators/monthly.xlsx?month=2026-11"), {200});
   check("indicators.monthly", "bad", Get(pros, "/api/indicators/monthly.xlsx"), {400});
 
+  // the home page, office logs, trajectories, orgs, monthly figures
+  check("dashboard.get", "ok", Get(pros, "/api/dashboard"), {200});
+  check("office_logs.list", "ok", Get(pros, "/api/office-logs?from=2026-01-01"), {200});
+  check("office_logs.list", "bad", Get(pros, "/api/office-logs?from=2026-1-1"), {400});
+  check("office_logs.create", "ok",
+        Post(pros, "/api/office-logs",
+             {{"log_date", "2026-11-24"}, {"category", "daily"}, {"content", "日常检察"}}),
+        {201});
+  check("office_logs.create", "bad",
+        Post(pros, "/api/office-logs",
+             {{"log_date", "2026-11-24"}, {"category", "gossip"}, {"content", "x"}}),
+        {400});
+  {
+    // A trajectory clue of an office outside the other county.
+    const std::string track = std::to_string(QueryInt(
+        "SELECT MIN(c.clue_no) FROM clues c JOIN orgs o ON o.org_id = c.org_id, orgs x WHERE "
+        "c.model IN ('M14', 'M15', 'M16') AND x.org_id = '" + other_county_ +
+        "' AND o.region_code <> x.region_code"));
+    check("clues.trajectory", "ok", Get(pros, "/api/clues/" + track + "/trajectory"), {200});
+    check("clues.trajectory", "bad", Get(pros, "/api/clues/" + clue + "/trajectory"), {404});
+    check("clues.trajectory", "scope", Get(other, "/api/clues/" + track + "/trajectory"), {404});
+  }
+  check("orgs.list", "ok", Get(other, "/api/orgs"), {200});
+  check("indicators.by_org", "ok", Get(pros, "/api/indicators/by-org?month=2026-11"), {200});
+  check("indicators.by_org", "bad", Get(pros, "/api/indicators/by-org?month=2026-13"), {400});
+  check("indicators.months", "ok", Get(pros, "/api/indicators/months"), {200});
+
   // administration
+  check("admin.orgs", "ok", Get(admin, "/api/admin/orgs"), {200});
   check("admin.users", "ok", Get(admin, "/api/admin/users"), {200});
   check("admin.users.create", "ok",
         Post(admin, "/api/admin/users", {{"username", "clerk1"}, {"display_name", "书记员"},
@@ -973,7 +1266,9 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
                                           "admin.grants", "admin.audit.verify", "intake.run",
                                           "clues.get",    "cases.get",     "evidence.get",
                                           "documents.docx", "persons.get", "attachments.get",
-                                          "admin.users.enable", "models.list", "jobs.get"};
+                                          "admin.users.enable", "models.list", "jobs.get",
+                                          "dashboard.get", "orgs.list", "indicators.months",
+                                          "admin.orgs"};
   for (const http::Route& r : app_->routes()) {
     const auto& kinds = seen[r.operation_id];
     EXPECT_TRUE(kinds.count("ok")) << r.operation_id << " has no success case";
