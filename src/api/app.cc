@@ -65,7 +65,8 @@ namespace {
 
 Result<std::string> ReadGeoFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return FailedPrecondition("无法读取区划数据文件 " + path.string() + "，请检查 data 目录");
+  if (!in)
+    return FailedPrecondition("无法读取区划数据文件 " + path.string() + "，请检查 data 目录");
   std::ostringstream s;
   s << in.rdbuf();
   if (in.bad()) return IoError("读取区划数据文件 " + path.string() + " 出错");
@@ -90,7 +91,7 @@ Result<std::shared_ptr<const App::State::Geo>> App::State::GeoData() {
     for (json& f : doc["features"]) {
       if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
       const json& code = f["properties"]["code"];
-      const std::string text = code.is_string() ? code.get<std::string>()
+      const std::string text = code.is_string()           ? code.get<std::string>()
                                : code.is_number_integer() ? std::to_string(code.get<int64_t>())
                                                           : std::string();
       int32_t c = 0;

@@ -46,11 +46,12 @@ void AddAdminRoutes(App::State& s) {
   };
   Add(s, std::move(users), auth::Action::kUserAdmin);
 
-  http::Route orgs{.method = "GET",
-                   .pattern = "/api/admin/orgs",
-                   .summary = "机构列表（来自交换数据的机构表，平铺，含各机构的用户数；机构通过导入机构表维护）",
-                   .tag = "admin",
-                   .operation_id = "admin.orgs"};
+  http::Route orgs{
+      .method = "GET",
+      .pattern = "/api/admin/orgs",
+      .summary = "机构列表（来自交换数据的机构表，平铺，含各机构的用户数；机构通过导入机构表维护）",
+      .tag = "admin",
+      .operation_id = "admin.orgs"};
   orgs.handler = [st](const http::Request& req) {
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());

@@ -98,8 +98,9 @@ void AddDashboardRoutes(App::State& s) {
   // ---- the home page ----
   http::Route dash{.method = "GET",
                    .pattern = "/api/dashboard",
-                   .summary = "首页：待办线索、在办案件、期限、采纳率与整改率，按县（市、区）、模型、"
-                              "监管场所的待办线索，近12个月线索趋势，最新检察日志（本院管辖范围）",
+                   .summary =
+                       "首页：待办线索、在办案件、期限、采纳率与整改率，按县（市、区）、模型、"
+                       "监管场所的待办线索，近12个月线索趋势，最新检察日志（本院管辖范围）",
                    .tag = "dashboard",
                    .operation_id = "dashboard.get"};
   dash.handler = [st](const http::Request& req) {
@@ -113,7 +114,8 @@ void AddDashboardRoutes(App::State& s) {
     // KPIs, each the figure a list page shows with the same filter.
     storage::ClueFilter open_clues;
     open_clues.status = "open";
-    for (std::string_view t : storage::kOpenClueTriageStates) open_clues.triage_states.emplace_back(t);
+    for (std::string_view t : storage::kOpenClueTriageStates)
+      open_clues.triage_states.emplace_back(t);
     if (!scope.all()) open_clues.org_ids = scope.org_ids();
     auto n_clues = storage::CountClues(**db, open_clues);
     if (!n_clues.ok()) return Fail(req, n_clues.status());
@@ -161,7 +163,10 @@ void AddDashboardRoutes(App::State& s) {
     for (const models::ModelSpec* m : models::AllModels()) {
       int64_t open = 0, total = 0;
       for (const auto& c : *models) {
-        if (c.model == m->id) open = c.open, total = c.total;
+        if (c.model == m->id) {
+          open = c.open;
+          total = c.total;
+        }
       }
       by_model.push_back(
           {{"model", m->id}, {"name", std::string(m->name)}, {"open", open}, {"total", total}});
@@ -247,8 +252,9 @@ void AddDashboardRoutes(App::State& s) {
 
   http::Route add_log{.method = "POST",
                       .pattern = "/api/office-logs",
-                      .summary = "填写检察日志（本人所在机构；类别 daily/safety/talk/inspection/"
-                                 "meeting/complaint/other；内容不超过4000字；日期不晚于今天）",
+                      .summary =
+                          "填写检察日志（本人所在机构；类别 daily/safety/talk/inspection/"
+                          "meeting/complaint/other；内容不超过4000字；日期不晚于今天）",
                       .tag = "office-logs",
                       .operation_id = "office_logs.create",
                       .max_body = 64 * 1024};
@@ -264,10 +270,9 @@ void AddDashboardRoutes(App::State& s) {
     if (!content.ok()) return Fail(req, content.status());
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
-    auto row = workflow::AddOfficeLog(**db, *st->clock, ActorOf(req),
-                                      {.log_date = **date,
-                                       .category = *category,
-                                       .content = *content});
+    auto row =
+        workflow::AddOfficeLog(**db, *st->clock, ActorOf(req),
+                               {.log_date = **date, .category = *category, .content = *content});
     if (!row.ok()) return Fail(req, row.status());
     return http::Response::Json(OfficeLogJson(*row), 201);
   };
@@ -276,8 +281,9 @@ void AddDashboardRoutes(App::State& s) {
   // ---- a trajectory clue's track ----
   http::Route track{.method = "GET",
                     .pattern = "/api/clues/{clue_no:int}/trajectory",
-                    .summary = "轨迹线索（M14 越界、M15 失联、M16 请假逾期未归）的定位点（前后各24小时，"
-                               "最多5000个）、请假记录与执行地、目的地县界",
+                    .summary =
+                        "轨迹线索（M14 越界、M15 失联、M16 请假逾期未归）的定位点（前后各24小时，"
+                        "最多5000个）、请假记录与执行地、目的地县界",
                     .tag = "clues",
                     .operation_id = "clues.trajectory"};
   track.handler = [st](const http::Request& req) {
@@ -313,9 +319,8 @@ void AddDashboardRoutes(App::State& s) {
     const App::State::Geo* g = geo_data->get();
 
     // The residence (执行地) as the models take it: the correction's, else the office's region.
-    const std::string residence = !corr->residence_region_code.empty()
-                                      ? corr->residence_region_code
-                                      : corr->office_region_code;
+    const std::string residence = !corr->residence_region_code.empty() ? corr->residence_region_code
+                                                                       : corr->office_region_code;
     // The episode.
     const storage::LeaveRecord* leave = nullptr;
     std::optional<Timestamp> from, to;
@@ -353,10 +358,10 @@ void AddDashboardRoutes(App::State& s) {
       }
     }
     const Timestamp read_from = *from - kTrackMarginSeconds;
-    const Timestamp read_to = std::min(to.value_or(st->clock->Now()), st->clock->Now()) +
-                              kTrackMarginSeconds;
-    auto points = storage::ReadTrack(**db, scope, corr->row_no, read_from, read_to,
-                                     kTrackMaxPoints);
+    const Timestamp read_to =
+        std::min(to.value_or(st->clock->Now()), st->clock->Now()) + kTrackMarginSeconds;
+    auto points =
+        storage::ReadTrack(**db, scope, corr->row_no, read_from, read_to, kTrackMaxPoints);
     if (!points.ok()) return Fail(req, points.status());
 
     const int32_t home = RegionCode(residence);
@@ -368,8 +373,8 @@ void AddDashboardRoutes(App::State& s) {
                 {"lon", p.lon_e6 / 1e6},
                 {"lat", p.lat_e6 / 1e6},
                 {"source", p.source}};
-      j["outside"] = home_known ? json(!g->index.InCounty(home, {p.lon_e6, p.lat_e6}))
-                                : json(nullptr);
+      j["outside"] =
+          home_known ? json(!g->index.InCounty(home, {p.lon_e6, p.lat_e6})) : json(nullptr);
       pts.push_back(std::move(j));
     }
     json counties = json::array();
@@ -387,7 +392,8 @@ void AddDashboardRoutes(App::State& s) {
          {"residence_region_code", residence},
          {"residence_name", RegionName(g, residence)},
          {"destination_region_code", destination.empty() ? json(nullptr) : json(destination)},
-         {"destination_name", destination.empty() ? json(nullptr) : json(RegionName(g, destination))},
+         {"destination_name",
+          destination.empty() ? json(nullptr) : json(RegionName(g, destination))},
          {"window", {{"from", TimeText(*from)}, {"to", to ? json(TimeText(*to)) : json(nullptr)}}},
          {"leave", leave ? LeaveJson(*leave, g) : json(nullptr)},
          {"points", pts},

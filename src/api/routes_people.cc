@@ -50,14 +50,15 @@ json RecordsJson(const storage::PersonRecords& p, const App::State::Geo& geo) {
   }
   json points = json::array();
   for (const auto& t : p.points) {
-    points.push_back({{"month", FormatMonth(t.month)},
-                      {"facility_name", t.facility_name},
-                      {"base", Num(t.base)},
-                      {"bonus", Num(t.bonus)},
-                      {"deduction", Num(t.deduction)},
-                      {"total", Num(t.total)},
-                      {"rating", t.rating},
-                      {"rating_label", t.rating.empty() ? "" : Label(domain::kPointsRating, t.rating)}});
+    points.push_back(
+        {{"month", FormatMonth(t.month)},
+         {"facility_name", t.facility_name},
+         {"base", Num(t.base)},
+         {"bonus", Num(t.bonus)},
+         {"deduction", Num(t.deduction)},
+         {"total", Num(t.total)},
+         {"rating", t.rating},
+         {"rating_label", t.rating.empty() ? "" : Label(domain::kPointsRating, t.rating)}});
   }
   json rewards = json::array();
   for (const auto& w : p.rewards) {
@@ -70,14 +71,14 @@ json RecordsJson(const storage::PersonRecords& p, const App::State::Geo& geo) {
   }
   json jobs = json::array();
   for (const auto& j : p.jobs) {
-    jobs.push_back({{"start_date", DateText(j.start_date)},
-                    {"end_date", DateText(j.end_date)},
-                    {"unit", j.unit},
-                    {"post", j.post},
-                    {"post_class", j.post_class},
-                    {"post_class_label",
-                     j.post_class.empty() ? "" : Label(domain::kPostClass, j.post_class)},
-                    {"facility_name", j.facility_name}});
+    jobs.push_back(
+        {{"start_date", DateText(j.start_date)},
+         {"end_date", DateText(j.end_date)},
+         {"unit", j.unit},
+         {"post", j.post},
+         {"post_class", j.post_class},
+         {"post_class_label", j.post_class.empty() ? "" : Label(domain::kPostClass, j.post_class)},
+         {"facility_name", j.facility_name}});
   }
   json accounts = json::array();
   for (const auto& a : p.accounts) {
@@ -90,22 +91,22 @@ json RecordsJson(const storage::PersonRecords& p, const App::State::Geo& geo) {
   for (const auto& c : p.property) {
     json payments = json::array();
     for (const auto& m : c.payments) {
-      payments.push_back({{"date", m.date.ToString()},
-                          {"amount", Yuan(m.amount)},
-                          {"source", m.source},
-                          {"source_label",
-                           m.source.empty() ? "" : Label(domain::kPaymentSource, m.source)}});
+      payments.push_back(
+          {{"date", m.date.ToString()},
+           {"amount", Yuan(m.amount)},
+           {"source", m.source},
+           {"source_label", m.source.empty() ? "" : Label(domain::kPaymentSource, m.source)}});
     }
-    property.push_back({{"exec_id", c.exec_id},
-                        {"sentence_id", c.sentence_id},
-                        {"court_name", c.court_name},
-                        {"filed_date", DateText(c.filed_date)},
-                        {"amount_due", Yuan(c.amount_due)},
-                        {"status", c.status},
-                        {"status_label",
-                         c.status.empty() ? "" : Label(domain::kPropertyCaseStatus, c.status)},
-                        {"paid", Yuan(c.paid)},
-                        {"payments", payments}});
+    property.push_back(
+        {{"exec_id", c.exec_id},
+         {"sentence_id", c.sentence_id},
+         {"court_name", c.court_name},
+         {"filed_date", DateText(c.filed_date)},
+         {"amount_due", Yuan(c.amount_due)},
+         {"status", c.status},
+         {"status_label", c.status.empty() ? "" : Label(domain::kPropertyCaseStatus, c.status)},
+         {"paid", Yuan(c.paid)},
+         {"payments", payments}});
   }
   json corrections = json::array();
   for (const auto& k : p.corrections) {
@@ -146,9 +147,9 @@ json RecordsJson(const storage::PersonRecords& p, const App::State::Geo& geo) {
          {"events", events},
          {"leaves", leaves}});
   }
-  return {{"custody", custody},   {"points", points},     {"rewards", rewards},
-          {"jobs", jobs},         {"accounts", accounts}, {"property", property},
-          {"corrections", corrections}};
+  return {
+      {"custody", custody},   {"points", points},     {"rewards", rewards},        {"jobs", jobs},
+      {"accounts", accounts}, {"property", property}, {"corrections", corrections}};
 }
 
 }  // namespace
@@ -156,11 +157,12 @@ json RecordsJson(const storage::PersonRecords& p, const App::State::Geo& geo) {
 void AddPeopleRoutes(App::State& s) {
   App::State* st = &s;
 
-  http::Route search{.method = "GET",
-                     .pattern = "/api/persons",
-                     .summary = "查找人员（姓名、身份证号或其开头、人员编号或案号；限本院管辖范围）",
-                     .tag = "persons",
-                     .operation_id = "persons.search"};
+  http::Route search{
+      .method = "GET",
+      .pattern = "/api/persons",
+      .summary = "查找人员（姓名、身份证号或其开头、人员编号或案号；限本院管辖范围）",
+      .tag = "persons",
+      .operation_id = "persons.search"};
   search.handler = [st](const http::Request& req) {
     const std::string q = req.Query("q").value_or("");
     if (q.size() < 2) return Fail(req, InvalidArgument("q：请至少输入两个字符"));
@@ -178,8 +180,9 @@ void AddPeopleRoutes(App::State& s) {
 
   http::Route get{.method = "GET",
                   .pattern = "/api/persons/{person_id}",
-                  .summary = "人员执行情况：各判决的刑期计算与每次变动的法律判断，出入监、计分考核、"
-                             "奖惩、岗位、账户、财产刑、社区矫正记录，线索、案件、查阅记录（查阅留痕）",
+                  .summary =
+                      "人员执行情况：各判决的刑期计算与每次变动的法律判断，出入监、计分考核、"
+                      "奖惩、岗位、账户、财产刑、社区矫正记录，线索、案件、查阅记录（查阅留痕）",
                   .tag = "persons",
                   .operation_id = "persons.get"};
   get.handler = [st](const http::Request& req) {

@@ -83,9 +83,9 @@ Result<std::vector<Unit>> UnitsOf(App::State& st, storage::Database& db, const C
 Result<json> UnitJson(storage::Database& db, const Unit& u, Date first, Date last, Date today) {
   ZJ_ASSIGN_OR_RETURN(storage::IndicatorCounts k,
                       storage::CountIndicators(db, u.scope, first, last, today));
-  ZJ_ASSIGN_OR_RETURN(int64_t open, storage::CountOpenCluesCreated(db, u.scope,
-                                                                   BeijingDayStart(first),
-                                                                   BeijingDayStart(last + 1)));
+  ZJ_ASSIGN_OR_RETURN(int64_t open,
+                      storage::CountOpenCluesCreated(db, u.scope, BeijingDayStart(first),
+                                                     BeijingDayStart(last + 1)));
   return json{{"org_id", u.org_id},
               {"org_name", u.name},
               {"clues_found", k.clues_created},
@@ -198,8 +198,9 @@ void AddReportRoutes(App::State& s) {
 
   http::Route by_org{.method = "GET",
                      .pattern = "/api/indicators/by-org",
-                     .summary = "月度办案情况（month=YYYY-MM，默认本月）：下级院各一行及本院合计，"
-                                "与月报 Excel 数字相同",
+                     .summary =
+                         "月度办案情况（month=YYYY-MM，默认本月）：下级院各一行及本院合计，"
+                         "与月报 Excel 数字相同",
                      .tag = "reports",
                      .operation_id = "indicators.by_org"};
   by_org.handler = [st](const http::Request& req) {
@@ -230,11 +231,12 @@ void AddReportRoutes(App::State& s) {
   };
   Add(s, std::move(by_org), auth::Action::kIndicatorsView);
 
-  http::Route months{.method = "GET",
-                     .pattern = "/api/indicators/months",
-                     .summary = "近24个月中有办案数据（新增线索、受理案件、制发文书）的月份，新的在前",
-                     .tag = "reports",
-                     .operation_id = "indicators.months"};
+  http::Route months{
+      .method = "GET",
+      .pattern = "/api/indicators/months",
+      .summary = "近24个月中有办案数据（新增线索、受理案件、制发文书）的月份，新的在前",
+      .tag = "reports",
+      .operation_id = "indicators.months"};
   months.handler = [st](const http::Request& req) {
     const Date today = st->clock->TodayBeijing();
     const int32_t now = today.year() * 12 + today.month() - 1;

@@ -62,8 +62,7 @@ Result<std::vector<std::pair<std::string, int64_t>>> OpenCluesByRegion(Database&
   ZJ_ASSIGN_OR_RETURN(
       auto st, db.Prepare("SELECT COALESCE(o.region_code, ''), COUNT(*)" + std::string(kClueFrom) +
                           "LEFT JOIN orgs o ON o.org_id = c.org_id WHERE " + OpenClueSql() +
-                          " AND " + ScopeSql(scope, {"c.org_id"}, 1) +
-                          " GROUP BY 1 ORDER BY 1"));
+                          " AND " + ScopeSql(scope, {"c.org_id"}, 1) + " GROUP BY 1 ORDER BY 1"));
   Binder(*st).Scope(scope);
   return ReadAll<std::pair<std::string, int64_t>>(*st, [](Reader& r) {
     std::string code = r.Text();
@@ -73,20 +72,20 @@ Result<std::vector<std::pair<std::string, int64_t>>> OpenCluesByRegion(Database&
 
 Result<int64_t> CountOpenCluesCreated(Database& db, const OrgScope& scope, Timestamp t0,
                                       Timestamp t1) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*)" + std::string(kClueFrom) +
-                                          "WHERE c.created_at >= $1 AND c.created_at < $2 AND " +
-                                          OpenClueSql() + " AND " +
-                                          ScopeSql(scope, {"c.org_id"}, 3)));
+  ZJ_ASSIGN_OR_RETURN(
+      auto st, db.Prepare("SELECT COUNT(*)" + std::string(kClueFrom) +
+                          "WHERE c.created_at >= $1 AND c.created_at < $2 AND " + OpenClueSql() +
+                          " AND " + ScopeSql(scope, {"c.org_id"}, 3)));
   Binder(*st).Int(t0).Int(t1).Scope(scope);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   return row ? st->ColumnInt(0) : 0;
 }
 
 Result<std::vector<ModelClueCount>> CluesByModel(Database& db, const OrgScope& scope) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT c.model, COALESCE(SUM(" + OpenClueSql() +
-                                          "), 0), COUNT(*)" + std::string(kClueFrom) + "WHERE " +
-                                          ScopeSql(scope, {"c.org_id"}, 1) +
-                                          " GROUP BY c.model ORDER BY c.model"));
+  ZJ_ASSIGN_OR_RETURN(
+      auto st, db.Prepare("SELECT c.model, COALESCE(SUM(" + OpenClueSql() + "), 0), COUNT(*)" +
+                          std::string(kClueFrom) + "WHERE " + ScopeSql(scope, {"c.org_id"}, 1) +
+                          " GROUP BY c.model ORDER BY c.model"));
   Binder(*st).Scope(scope);
   return ReadAll<ModelClueCount>(*st, [](Reader& r) {
     ModelClueCount m;
@@ -99,12 +98,14 @@ Result<std::vector<ModelClueCount>> CluesByModel(Database& db, const OrgScope& s
 
 Result<std::vector<OrgClueCount>> OpenCluesByOrg(Database& db, const OrgScope& scope,
                                                  int64_t limit) {
-  ZJ_ASSIGN_OR_RETURN(
-      auto st,
-      db.Prepare("SELECT " + std::string(kOrgColumns) + ", n.open FROM (SELECT c.org_id, COUNT(*) "
-                 "AS open" + std::string(kClueFrom) + "WHERE " + OpenClueSql() + " AND " +
-                 ScopeSql(scope, {"c.org_id"}, 2) + " GROUP BY c.org_id) n JOIN orgs o ON "
-                 "o.org_id = n.org_id ORDER BY n.open DESC, o.org_id LIMIT $1"));
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT " + std::string(kOrgColumns) +
+                                 ", n.open FROM (SELECT c.org_id, COUNT(*) "
+                                 "AS open" +
+                                 std::string(kClueFrom) + "WHERE " + OpenClueSql() + " AND " +
+                                 ScopeSql(scope, {"c.org_id"}, 2) +
+                                 " GROUP BY c.org_id) n JOIN orgs o ON "
+                                 "o.org_id = n.org_id ORDER BY n.open DESC, o.org_id LIMIT $1"));
   Binder(*st).Int(limit).Scope(scope);
   return ReadAll<OrgClueCount>(*st, [](Reader& r) {
     OrgClueCount c;
@@ -179,7 +180,8 @@ Result<std::vector<int64_t>> CaseworkActivity(Database& db, const OrgScope& scop
                  case_scope +
                  " UNION ALL SELECT d.issued_on * 86400 - 28800 FROM documents d JOIN cases c ON "
                  "c.case_id = d.case_id WHERE d.state = 'issued' AND d.issued_on IS NOT NULL "
-                 "AND " + case_scope + ") x"));
+                 "AND " +
+                 case_scope + ") x"));
   Binder b(*st);
   for (Timestamp t : bounds) b.Int(t);
   b.Scope(scope);
@@ -192,9 +194,9 @@ Result<std::vector<int64_t>> CaseworkActivity(Database& db, const OrgScope& scop
 }
 
 Result<std::vector<OrgBrief>> OrgsInScope(Database& db, const OrgScope& scope) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kOrgColumns) +
-                                          " FROM orgs o WHERE " +
-                                          ScopeSql(scope, {"o.org_id"}, 1) + " ORDER BY o.org_id"));
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT " + std::string(kOrgColumns) + " FROM orgs o WHERE " +
+                                 ScopeSql(scope, {"o.org_id"}, 1) + " ORDER BY o.org_id"));
   Binder(*st).Scope(scope);
   return ReadAll<OrgBrief>(*st, ReadOrg);
 }

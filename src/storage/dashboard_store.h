@@ -25,8 +25,8 @@
 
 namespace zj::storage {
 
-inline constexpr std::array<std::string_view, 4> kOpenClueTriageStates = {
-    "new", "assigned", "verifying", "verified"};
+inline constexpr std::array<std::string_view, 4> kOpenClueTriageStates = {"new", "assigned",
+                                                                          "verifying", "verified"};
 
 // Open clues counted by the region_code of the clue's org ("" when the org has none), by code.
 Result<std::vector<std::pair<std::string, int64_t>>> OpenCluesByRegion(Database& db,

@@ -86,8 +86,7 @@ Result<std::vector<OfficeLogRow>> ListOfficeLogs(Database& db, const OrgScope& s
   const std::string where = Where(scope, filter, &n);
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string(kSelect) + where +
                                           " ORDER BY l.log_date DESC, l.log_id DESC LIMIT $" +
-                                          std::to_string(n) + " OFFSET $" +
-                                          std::to_string(n + 1)));
+                                          std::to_string(n) + " OFFSET $" + std::to_string(n + 1)));
   Binder b(*st);
   Bind(b, scope, filter).Int(filter.limit).Int(filter.offset);
   return ReadAll<OfficeLogRow>(*st, ReadLog);

@@ -44,9 +44,9 @@ Result<int64_t> InsertOfficeLog(Database& db, const OfficeLogRow& row);
 Result<OfficeLogRow> GetOfficeLog(Database& db, const OrgScope& scope, int64_t log_id);
 
 struct OfficeLogFilter {
-  std::string org_id;         // empty = every org in scope
-  std::optional<Date> from;   // log_date >= from
-  std::optional<Date> to;     // log_date <= to
+  std::string org_id;        // empty = every org in scope
+  std::optional<Date> from;  // log_date >= from
+  std::optional<Date> to;    // log_date <= to
   int64_t limit = 50;
   int64_t offset = 0;
 };
@@ -54,7 +54,6 @@ struct OfficeLogFilter {
 Result<std::vector<OfficeLogRow>> ListOfficeLogs(Database& db, const OrgScope& scope,
                                                  const OfficeLogFilter& filter);
 // Number of entries matching `filter` (limit/offset ignored).
-Result<int64_t> CountOfficeLogs(Database& db, const OrgScope& scope,
-                                const OfficeLogFilter& filter);
+Result<int64_t> CountOfficeLogs(Database& db, const OrgScope& scope, const OfficeLogFilter& filter);
 
 }  // namespace zj::storage

@@ -213,9 +213,9 @@ Result<PersonRecords> GetPersonRecords(Database& db, const OrgScope& scope,
 
 Result<CorrectionRecord> GetCorrection(Database& db, const OrgScope& scope,
                                        const std::string& correction_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string(kCorrectionSelect) +
-                                          "WHERE k.correction_id = $1 AND " +
-                                          ScopeSql(scope, {"k.office_org_id"}, 2)));
+  ZJ_ASSIGN_OR_RETURN(
+      auto st, db.Prepare(std::string(kCorrectionSelect) + "WHERE k.correction_id = $1 AND " +
+                          ScopeSql(scope, {"k.office_org_id"}, 2)));
   Binder(*st).Text(correction_id).Scope(scope);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return NotFound("社区矫正记录 " + correction_id + " 不存在或不在本院管辖范围内");
@@ -243,7 +243,8 @@ Result<Track> ReadTrack(Database& db, const OrgScope& scope, int64_t row_no, Tim
   // The correction must be in scope; its positions are the key range of its row.
   const std::string where =
       " FROM positions p WHERE p.pos_key >= $1 AND p.pos_key <= $2 AND EXISTS (SELECT 1 FROM "
-      "corrections k WHERE k.row_no = $3 AND " + ScopeSql(scope, {"k.office_org_id"}, 4) + ")";
+      "corrections k WHERE k.row_no = $3 AND " +
+      ScopeSql(scope, {"k.office_org_id"}, 4) + ")";
   auto bind = [&](Statement& st) {
     Binder(st)
         .Int(PositionKey(row_no, ts_from))

@@ -126,13 +126,21 @@ inline std::string PersonScopeSql(const OrgScope& scope, const std::string& pers
   const std::string in = " IN (SELECT value FROM json_each($" + std::to_string(param) + "))";
   const std::string p = person_expr;
   return "(EXISTS (SELECT 1 FROM custody_events x WHERE x.person_id = " + p +
-         " AND x.facility_org_id" + in + ") OR EXISTS (SELECT 1 FROM corrections x WHERE "
-         "x.person_id = " + p + " AND x.office_org_id" + in + ") OR EXISTS (SELECT 1 FROM "
-         "detentions x WHERE x.person_id = " + p + " AND x.facility_org_id" + in +
+         " AND x.facility_org_id" + in +
+         ") OR EXISTS (SELECT 1 FROM corrections x WHERE "
+         "x.person_id = " +
+         p + " AND x.office_org_id" + in +
+         ") OR EXISTS (SELECT 1 FROM "
+         "detentions x WHERE x.person_id = " +
+         p + " AND x.facility_org_id" + in +
          ") OR EXISTS (SELECT 1 FROM term_changes x WHERE x.person_id = " + p +
-         " AND x.proposing_org_id" + in + ") OR EXISTS (SELECT 1 FROM sentences x WHERE "
-         "x.person_id = " + p + " AND x.court_org_id" + in + ") OR EXISTS (SELECT 1 FROM clues x "
-         "WHERE x.person_id = " + p + " AND x.org_id" + in + "))";
+         " AND x.proposing_org_id" + in +
+         ") OR EXISTS (SELECT 1 FROM sentences x WHERE "
+         "x.person_id = " +
+         p + " AND x.court_org_id" + in +
+         ") OR EXISTS (SELECT 1 FROM clues x "
+         "WHERE x.person_id = " +
+         p + " AND x.org_id" + in + "))";
 }
 
 // Every row of a stepped statement, through `read(Reader&)`.

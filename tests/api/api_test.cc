@@ -723,9 +723,9 @@ TEST_F(ApiTest, DashboardCountsAreTheListsAndStayInTheJurisdiction) {
   EXPECT_EQ(b["kpis"]["pending_reviews"].get<int64_t>(),
             QueryInt("SELECT COUNT(*) FROM cases WHERE state <> 'closed' AND case_type = "
                      "'proposal_review'"));
-  auto due = Body(Get(lead, "/api/deadlines?within=" +
-                                std::to_string(b["kpis"]["due_soon_days"].get<int>()) +
-                                "&limit=1000"));
+  auto due = Body(
+      Get(lead, "/api/deadlines?within=" + std::to_string(b["kpis"]["due_soon_days"].get<int>()) +
+                    "&limit=1000"));
   EXPECT_EQ(b["kpis"]["overdue"].get<size_t>(), due["overdue"].size());
   EXPECT_EQ(b["kpis"]["due_soon"].get<size_t>(), due["due_soon"].size());
   // Breakdowns: every model listed, in order; sums equal the KPI.
@@ -798,7 +798,8 @@ TEST_F(ApiTest, OfficeLogsAreCheckedAuditedAndShownInTheirJurisdiction) {
   EXPECT_EQ(Body(Get(county, "/api/office-logs?to=2026-11-22"))["total"], 0);
   ExpectError(Get(county, "/api/office-logs?from=2026-11-24&to=2026-11-01"), 400, "to");
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'office_log_add' AND "
-                     "object_id = '" + std::to_string(log["id"].get<int64_t>()) + "'"),
+                     "object_id = '" +
+                     std::to_string(log["id"].get<int64_t>()) + "'"),
             1);
   // Refused: a future date, an unknown category, empty or too long content, a leader.
   json bad = entry;
@@ -842,7 +843,7 @@ TEST_F(ApiTest, TrajectoryOfAnOutOfAreaClueHasItsPointsAndCounties) {
     EXPECT_GT(p["lon"].get<double>(), 97.0);
     EXPECT_LT(p["lat"].get<double>(), 35.0);
   }
-  EXPECT_GT(outside, 0);  // the episode itself
+  EXPECT_GT(outside, 0);                                     // the episode itself
   EXPECT_LT(outside, static_cast<int>(t["points"].size()));  // and the day around it at home
   ASSERT_FALSE(t["counties"].empty());
   const json& home = t["counties"][0];
@@ -873,8 +874,8 @@ TEST_F(ApiTest, PersonsAreFoundByIdNumberAndCaseNumberWithTheirRecords) {
   const std::string person = text(
       "SELECT e.person_id FROM custody_events e JOIN sentences s ON s.person_id = e.person_id "
       "ORDER BY e.person_id LIMIT 1");
-  const std::string id_number = text("SELECT id_number FROM persons WHERE person_id = '" +
-                                     person + "'");
+  const std::string id_number =
+      text("SELECT id_number FROM persons WHERE person_id = '" + person + "'");
   const std::string case_no = text("SELECT case_no FROM sentences WHERE person_id = '" + person +
                                    "' ORDER BY sentence_id LIMIT 1");
   auto found = [&](const std::string& q) {
@@ -892,19 +893,21 @@ TEST_F(ApiTest, PersonsAreFoundByIdNumberAndCaseNumberWithTheirRecords) {
   auto r = Get(lead, "/api/persons/" + person);
   ASSERT_EQ(r->status, 200) << r->body;
   const json rec = Body(r)["records"];
-  for (const char* k : {"custody", "points", "rewards", "jobs", "accounts", "property",
-                        "corrections"}) {
+  for (const char* k :
+       {"custody", "points", "rewards", "jobs", "accounts", "property", "corrections"}) {
     EXPECT_TRUE(rec[k].is_array()) << k;
   }
   ASSERT_EQ(rec["custody"].size(),
             static_cast<size_t>(QueryInt("SELECT COUNT(*) FROM custody_events WHERE person_id "
-                                         "= '" + person + "'")));
+                                         "= '" +
+                                         person + "'")));
   EXPECT_FALSE(rec["custody"][0]["event_label"].get<std::string>().empty());
   EXPECT_FALSE(rec["custody"][0]["facility_name"].get<std::string>().empty());
   // Money in yuan: a property case's payments add up to what it says was paid.
   const std::string payer = QueryInt("SELECT COUNT(*) FROM property_payments") > 0
-                                ? text("SELECT c.person_id FROM property_cases c JOIN "
-                                       "property_payments p ON p.exec_id = c.exec_id LIMIT 1")
+                                ? text(
+                                      "SELECT c.person_id FROM property_cases c JOIN "
+                                      "property_payments p ON p.exec_id = c.exec_id LIMIT 1")
                                 : std::string();
   if (!payer.empty()) {
     const json prop = Body(Get(lead, "/api/persons/" + payer))["records"]["property"];
@@ -1165,8 +1168,8 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
     // A trajectory clue of an office outside the other county.
     const std::string track = std::to_string(QueryInt(
         "SELECT MIN(c.clue_no) FROM clues c JOIN orgs o ON o.org_id = c.org_id, orgs x WHERE "
-        "c.model IN ('M14', 'M15', 'M16') AND x.org_id = '" + other_county_ +
-        "' AND o.region_code <> x.region_code"));
+        "c.model IN ('M14', 'M15', 'M16') AND x.org_id = '" +
+        other_county_ + "' AND o.region_code <> x.region_code"));
     check("clues.trajectory", "ok", Get(pros, "/api/clues/" + track + "/trajectory"), {200});
     check("clues.trajectory", "bad", Get(pros, "/api/clues/" + clue + "/trajectory"), {404});
     check("clues.trajectory", "scope", Get(other, "/api/clues/" + track + "/trajectory"), {404});
@@ -1262,12 +1265,24 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
   }
 
   // Every route is in the table; inputs-only-an-id routes need no "bad" row of their own.
-  const std::set<std::string> no_input = {"auth.me",      "auth.logout",   "admin.users",
-                                          "admin.grants", "admin.audit.verify", "intake.run",
-                                          "clues.get",    "cases.get",     "evidence.get",
-                                          "documents.docx", "persons.get", "attachments.get",
-                                          "admin.users.enable", "models.list", "jobs.get",
-                                          "dashboard.get", "orgs.list", "indicators.months",
+  const std::set<std::string> no_input = {"auth.me",
+                                          "auth.logout",
+                                          "admin.users",
+                                          "admin.grants",
+                                          "admin.audit.verify",
+                                          "intake.run",
+                                          "clues.get",
+                                          "cases.get",
+                                          "evidence.get",
+                                          "documents.docx",
+                                          "persons.get",
+                                          "attachments.get",
+                                          "admin.users.enable",
+                                          "models.list",
+                                          "jobs.get",
+                                          "dashboard.get",
+                                          "orgs.list",
+                                          "indicators.months",
                                           "admin.orgs"};
   for (const http::Route& r : app_->routes()) {
     const auto& kinds = seen[r.operation_id];

@@ -485,14 +485,6 @@ export const LOG_CATEGORY_LABELS: Record<string, string> = {
   other: '其他',
 }
 
-/** The outcome of importing a batch (ingest/importer.h). */
-export const IMPORT_OUTCOME_LABELS: Record<string, string> = {
-  applied: '已导入',
-  already_applied: '此前已导入，未作更改',
-  rejected: '拒收，数据库未作任何更改',
-}
-export const IMPORT_MODE_LABELS: Record<string, string> = { strict: '严格模式', quarantine: '隔离模式' }
-
 /** Names of the keys that identify a clue's records (its `key`) and of window bounds. */
 export const RECORD_KEY_LABELS: Record<string, string> = {
   change_id: '刑期变动编号',
