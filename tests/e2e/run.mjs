@@ -65,7 +65,7 @@ function makeT(page, context, spec, timings) {
     if (ALLOWED_CONSOLE.some((re) => re.test(text))) return
     problems.push(`控制台${msg.type() === 'error' ? '错误' : '警告'}：${text} @ ${msg.location().url}`)
   })
-  page.on('pageerror', (err) => problems.push(`页面异常：${err.message}`))
+  page.on('pageerror', (err) => problems.push(`页面异常：${err.message}\n      ${(err.stack ?? '').split('\n').slice(1, 4).join('\n      ')}`))
 
   const t = {
     page,
