@@ -30,7 +30,7 @@ export async function run(t) {
   // A filter on the clue list (the query a prosecutor repeats most).
   await page.click('[data-test=menu-clues]')
   await page.waitForSelector('[data-test=clue-table] .el-table__row')
-  await t.measure('线索列表（按模型 M14 筛选）', () => t.page.goto(`${t.base}/clues?model=M14`), '[data-test=clue-table] .el-table__row')
+  await t.measure('线索列表（按模型 M14 筛选，整页打开）', () => t.page.goto(`${t.base}/clues?model=M14`), '[data-test=clue-table] .el-table__row')
   // Person search by a name taken from the first clue (two characters, the minimum).
   const clues = await t.api('/api/clues?limit=1')
   const name = clues.json.items[0].person_name.slice(0, 2)
