@@ -4,22 +4,7 @@ import {
   actOnCase, batchAct, currentDocument, exportCases, extendDeadline, followUp, getCase, listCases,
   listDeadlines, uploadEvidence, downloadEvidence, downloadAttachment, type CaseDocument,
 } from '@/api/cases'
-
-interface Seen { url: string; init: RequestInit }
-function fake(reply: (url: string, init: RequestInit) => Response) {
-  const seen: Seen[] = []
-  setTransport({
-    fetch: (async (url: string, init: RequestInit) => {
-      seen.push({ url, init })
-      return reply(url, init)
-    }) as typeof fetch,
-    cookie: () => 'zj_csrf=tok1',
-  })
-  return seen
-}
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
-const header = (s: Seen, name: string) => (s.init.headers as Record<string, string>)[name]
+import { fake, json, header } from './fake-server'
 
 afterEach(() => setTransport(null))
 

@@ -5,21 +5,8 @@ import {
   orgsOfRegion, parseClueQuery, promoteClues, trajectoryCounts, triageClue,
 } from '@/api/clues'
 import type { Org } from '@/api/orgs'
+import { fake, json, type Seen } from './fake-server'
 
-interface Seen { url: string; init: RequestInit }
-function fake(reply: (url: string, init: RequestInit) => Response) {
-  const seen: Seen[] = []
-  setTransport({
-    fetch: (async (url: string, init: RequestInit) => {
-      seen.push({ url, init })
-      return reply(url, init)
-    }) as typeof fetch,
-    cookie: () => 'zj_csrf=tok1',
-  })
-  return seen
-}
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 const headers = (s: Seen) => s.init.headers as Record<string, string>
 
 afterEach(() => setTransport(null))

@@ -1,21 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError, setTransport } from '@/api/client'
 import { getPerson, searchPersons } from '@/api/persons'
-
-interface Seen { url: string; init: RequestInit }
-function fake(reply: (url: string) => Response) {
-  const seen: Seen[] = []
-  setTransport({
-    fetch: (async (url: string, init: RequestInit) => {
-      seen.push({ url, init })
-      return reply(url)
-    }) as typeof fetch,
-    cookie: () => 'zj_csrf=tok1',
-  })
-  return seen
-}
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+import { fake, json } from './fake-server'
 
 afterEach(() => setTransport(null))
 
