@@ -1,5 +1,7 @@
 #include "storage/dashboard_store.h"
 
+#include <algorithm>
+
 #include "storage/sql_internal.h"
 
 namespace zj::storage {
@@ -59,10 +61,13 @@ Status CheckBounds(std::span<const Timestamp> bounds) {
 
 Result<std::vector<std::pair<std::string, int64_t>>> OpenCluesByRegion(Database& db,
                                                                        const OrgScope& scope) {
+  // Counted per org first, then summed per region: one org lookup per org, not per clue.
   ZJ_ASSIGN_OR_RETURN(
-      auto st, db.Prepare("SELECT COALESCE(o.region_code, ''), COUNT(*)" + std::string(kClueFrom) +
-                          "LEFT JOIN orgs o ON o.org_id = c.org_id WHERE " + OpenClueSql() +
-                          " AND " + ScopeSql(scope, {"c.org_id"}, 1) + " GROUP BY 1 ORDER BY 1"));
+      auto st, db.Prepare("SELECT COALESCE(o.region_code, ''), SUM(n.open) FROM (SELECT c.org_id, "
+                          "COUNT(*) AS open" + std::string(kClueFrom) + "WHERE " + OpenClueSql() +
+                          " AND " + ScopeSql(scope, {"c.org_id"}, 1) +
+                          " GROUP BY c.org_id) n LEFT JOIN orgs o ON o.org_id = n.org_id "
+                          "GROUP BY 1 ORDER BY 1"));
   Binder(*st).Scope(scope);
   return ReadAll<std::pair<std::string, int64_t>>(*st, [](Reader& r) {
     std::string code = r.Text();
@@ -119,7 +124,6 @@ Result<std::vector<PeriodCount>> ClueTrend(Database& db, const OrgScope& scope,
                                            std::span<const Timestamp> bounds) {
   ZJ_RETURN_IF_ERROR(CheckBounds(bounds));
   const size_t n = bounds.size() - 1;
-  const int scope_param = static_cast<int>(bounds.size()) + 1;
   // When a clue stopped being open: the triage decision, the closing of its case, or the run
   // that no longer found it.
   const std::string resolved_at =
@@ -128,21 +132,28 @@ Result<std::vector<PeriodCount>> ClueTrend(Database& db, const OrgScope& scope,
       "k.case_id = t.case_id AND k.closed_on IS NOT NULL) "
       "WHEN c.status = 'resolved_by_data' THEN (SELECT MAX(h.at) FROM clue_history h WHERE "
       "h.clue_no = c.clue_no AND h.event = 'resolved_by_data') END";
+  // The rows touching the periods are read and put in their period here: one pass, where 2n
+  // SQL sums per row cost ~20x more on a province.
   ZJ_ASSIGN_OR_RETURN(
-      auto st, db.Prepare("SELECT " + PeriodSums("x.created_at", n, 1) + ", " +
-                          PeriodSums("x.resolved_at", n, 1) + " FROM (SELECT c.created_at, " +
+      auto st, db.Prepare("SELECT x.created_at, x.resolved_at FROM (SELECT c.created_at, " +
                           resolved_at + " AS resolved_at" + std::string(kClueFrom) + "WHERE " +
-                          ScopeSql(scope, {"c.org_id"}, scope_param) + ") x"));
-  Binder b(*st);
-  for (Timestamp t : bounds) b.Int(t);
-  b.Scope(scope);
+                          ScopeSql(scope, {"c.org_id"}, 3) +
+                          ") x WHERE (x.created_at >= $1 AND x.created_at < $2) OR "
+                          "(x.resolved_at >= $1 AND x.resolved_at < $2)"));
+  Binder(*st).Int(bounds.front()).Int(bounds.back()).Scope(scope);
   std::vector<PeriodCount> out(n);
-  ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (row) {
-    for (size_t i = 0; i < n; ++i) {
-      out[i].found = st->ColumnInt(static_cast<int>(i));
-      out[i].resolved = st->ColumnInt(static_cast<int>(n + i));
-    }
+  // The period holding instant t, or n when it is outside every period.
+  const auto period = [&](std::optional<int64_t> t) -> size_t {
+    if (!t || *t < bounds.front() || *t >= bounds.back()) return n;
+    return static_cast<size_t>(std::upper_bound(bounds.begin(), bounds.end(), *t) -
+                               bounds.begin()) - 1;
+  };
+  for (;;) {
+    ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    Reader r(*st);
+    if (size_t i = period(r.Int()); i < n) ++out[i].found;
+    if (size_t i = period(r.OptInt()); i < n) ++out[i].resolved;
   }
   return out;
 }
