@@ -1,9 +1,13 @@
 // /api/clues: the clue list (filters, paging), one clue with its history, triage actions,
-// and promotion of clues to a case (立案).
+// and promotion of clues to a case (立案); /api/assignees: whom a clue may be assigned to.
+#include <algorithm>
+
 #include "api/internal.h"
 #include "law/rulebook.h"
+#include "law/rules_doc.h"
 #include "models/registry.h"
 #include "report/xlsx.h"
+#include "storage/account_store.h"
 #include "storage/clue_store.h"
 
 namespace zj::api {
@@ -65,16 +69,19 @@ json BasisJson(const std::string& basis_text) {
     if (const law::Rule* r = law::FindRule(id)) {
       item["title"] = std::string(r->title);
       item["citation"] = std::string(r->citation);
+      const std::string text = law::RuleNumbersText(id);
+      if (!text.empty()) item["text"] = text;
     }
     out.push_back(item);
   }
   return out;
 }
 
-json TriageJson(const storage::TriageRow& t) {
+json TriageJson(const storage::TriageRow& t, const std::string& assignee_name) {
   return {{"state", t.state.empty() ? "new" : t.state},
           {"state_label", std::string(workflow::TriageStateLabel(t.state))},
           {"assignee_id", t.assignee_id ? json(*t.assignee_id) : json()},
+          {"assignee_name", t.assignee_id ? json(assignee_name) : json()},
           {"reason_code", t.reason_code},
           {"note", t.note},
           {"merged_into", t.merged_into ? json(*t.merged_into) : json()},
@@ -98,9 +105,27 @@ json ClueListJson(const storage::ClueRow& r) {
           {"triage_label", std::string(workflow::TriageStateLabel(r.triage_state))},
           {"triage_version", r.triage_version},
           {"assignee_id", r.assignee_id ? json(*r.assignee_id) : json()},
+          {"assignee_name", r.assignee_id ? json(r.assignee_name) : json()},
           {"case_id", r.case_id ? json(*r.case_id) : json()},
           {"created_at", r.created_at}};
 }
+
+// The roles a clue may be assigned to: those whose duty is to verify clues (核查线索); an
+// assigned clue waits for its assignee to start verifying it.
+std::vector<std::string> AssigneeRoles() {
+  std::vector<std::string> out;
+  for (auth::Role r : auth::AllRoles()) {
+    if (auth::Can(r, auth::Action::kClueVerify)) out.emplace_back(auth::RoleCode(r));
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+constexpr size_t kMaxAssigneeQuery = 32;  // characters of ?q=
 
 }  // namespace
 
@@ -151,12 +176,15 @@ void AddClueRoutes(App::State& s) {
     }
     json actions = json::array();
     for (const auto& a : v->actions) {
-      actions.push_back({{"at", a.at},
-                         {"user_id", a.user_id ? json(*a.user_id) : json()},
-                         {"action", a.action},
-                         {"from", a.from_state},
-                         {"to", a.to_state},
-                         {"detail", ParseJsonColumn(a.detail)}});
+      actions.push_back(
+          {{"at", a.at},
+           {"user_id", a.user_id ? json(*a.user_id) : json()},
+           {"user_name", a.user_id ? json(a.user_name) : json()},
+           {"assignee_name", a.assignee_name.empty() ? json() : json(a.assignee_name)},
+           {"action", a.action},
+           {"from", a.from_state},
+           {"to", a.to_state},
+           {"detail", ParseJsonColumn(a.detail)}});
     }
     json out = {{"clue_no", c.clue_no},
                 {"model", c.model},
@@ -166,12 +194,13 @@ void AddClueRoutes(App::State& s) {
                 {"title", c.title},
                 {"summary", c.summary},
                 {"person_id", c.person_id},
+                {"person_name", c.person_name},
                 {"org_id", c.org_id},
                 {"status", c.status},
                 {"facts", ParseJsonColumn(c.facts)},
                 {"basis", BasisJson(c.basis)},
                 {"window", ParseJsonColumn(c.window)},
-                {"triage", TriageJson(c.triage)},
+                {"triage", TriageJson(c.triage, c.assignee_name)},
                 {"history", history},
                 {"actions", actions}};
     return http::Response::Json(out);
@@ -215,6 +244,53 @@ void AddClueRoutes(App::State& s) {
   };
   // Each triage action needs its own duty; the workflow checks it. Viewing is the floor.
   Add(s, std::move(triage), auth::Action::kViewCasework);
+
+  http::Route assignees{
+      .method = "GET",
+      .pattern = "/api/assignees",
+      .summary = "可分派的承办人：本院管辖范围内在用的检察官、检察官助理、派驻检察人员和部门负责人"
+                 "（q 按姓名或用户名筛选，org 限定机构）",
+      .tag = "clues",
+      .operation_id = "assignees.list"};
+  assignees.handler = [st](const http::Request& req) {
+    storage::AssigneeFilter f;
+    f.roles = AssigneeRoles();
+    f.text = req.Query("q").value_or("");
+    if (CodePoints(f.text) > kMaxAssigneeQuery) {
+      return Fail(req, InvalidArgument("q：筛选文字不能超过 " + std::to_string(kMaxAssigneeQuery) +
+                                       " 个字"));
+    }
+    auto limit = QueryLimit(req, 100, 500);
+    if (!limit.ok()) return Fail(req, limit.status());
+    f.limit = *limit;
+    const storage::OrgScope& scope = CallerOf(req).scope;
+    auto db = st->Db();
+    if (!db.ok()) return Fail(req, db.status());
+    f.org_id = req.Query("org").value_or("");
+    if (!f.org_id.empty()) {
+      // An org outside the jurisdiction answers like one that does not exist.
+      auto org = storage::FindOrg(**db, f.org_id);
+      if (!org.ok()) return Fail(req, org.status());
+      if (!*org || !(scope.all() || scope.Contains(f.org_id))) {
+        return Fail(req, InvalidArgument("org：本院管辖范围内没有机构“" + f.org_id + "”"));
+      }
+    }
+    auto rows = storage::ListAssignees(**db, scope, f);
+    if (!rows.ok()) return Fail(req, rows.status());
+    json items = json::array();
+    for (const auto& a : *rows) {
+      auto role = auth::ParseRole(a.role);
+      items.push_back({{"user_id", a.user_id},
+                       {"username", a.username},
+                       {"display_name", a.display_name},
+                       {"role", a.role},
+                       {"role_label", role ? std::string(auth::RoleLabel(*role)) : ""},
+                       {"org_id", a.org_id},
+                       {"org_name", a.org_name}});
+    }
+    return http::Response::Json({{"items", items}});
+  };
+  Add(s, std::move(assignees), auth::Action::kClueAssign);
 
   http::Route promote{.method = "POST",
                       .pattern = "/api/cases",

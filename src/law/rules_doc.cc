@@ -70,6 +70,22 @@ std::string RangeText(const std::optional<Date>& from, const std::optional<Date>
 
 }  // namespace
 
+std::string RuleNumbersText(std::string_view rule_id) {
+  std::string out;
+  auto add = [&](std::string_view note, const std::string& value, const std::string& range) {
+    if (!out.empty()) out += "；";
+    out += std::string(note) + "：" + value;
+    if (!range.empty()) out += "（" + range + "）";
+  };
+  for (const LawNumber& n : AllNumbers()) {
+    if (n.rule == rule_id) add(n.note, PeriodText(n), RangeText(n.from, n.until));
+  }
+  for (const LawQuantity& q : AllQuantities()) {
+    if (q.rule == rule_id) add(q.note, QuantityText(q), RangeText(q.from, q.until));
+  }
+  return out.empty() ? out : out + "。";
+}
+
 std::string RulesMarkdown() {
   std::string s =
       "# 法律规则覆盖表与法定数值\n\n"

@@ -13,9 +13,16 @@
 // Pure; thread-safe.
 
 #include <string>
+#include <string_view>
 
 namespace zj::law {
 
 std::string RulesMarkdown();
+
+// What rule `rule_id` fixes, in Chinese, from the same number and quantity tables as §3 of
+// RulesMarkdown(): "原判不满五年：1年；原判五年以上不满十年：1年6个月；…。", each entry with
+// its effective range when the table gives one. "" when the rule fixes no number (or there is
+// no such rule).
+std::string RuleNumbersText(std::string_view rule_id);
 
 }  // namespace zj::law

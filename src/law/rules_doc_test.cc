@@ -21,6 +21,7 @@
 #include "law/case_json.h"
 #include "law/judge.h"
 #include "law/rulebook.h"
+#include "law/supervision.h"
 
 namespace zj::law {
 namespace {
@@ -73,6 +74,25 @@ TEST(RulesDoc, EveryRuleAndNumberIsListed) {
   }
   for (const LawNumber& n : AllNumbers()) {
     EXPECT_NE(md.find(std::string(n.note)), std::string::npos) << n.rule << " " << n.note;
+  }
+}
+
+// A rule's text lists exactly the numbers and quantities the tables give it, in table order.
+TEST(RulesDoc, RuleNumbersTextListsTheRulesNumbers) {
+  EXPECT_EQ(RuleNumbersText("JX-START-01"),
+            "原判不满五年：" + P(N::kStart16Under5y).ToChinese() + "；原判五年以上不满十年：" +
+                P(N::kStart16From5y).ToChinese() + "；原判十年以上：" +
+                P(N::kStart16From10y).ToChinese() + "。");
+  EXPECT_EQ(RuleNumbersText("JX-FLOOR-05"), "");  // 终身监禁: no number
+  EXPECT_EQ(RuleNumbersText("JX-NO-SUCH"), "");
+  for (const LawNumber& n : AllNumbers()) {
+    const std::string text = RuleNumbersText(n.rule);
+    EXPECT_NE(text.find(std::string(n.note) + "："), std::string::npos) << n.rule << " " << n.note;
+    EXPECT_EQ(text.substr(text.size() - 3), "。") << n.rule;
+  }
+  for (const LawQuantity& q : AllQuantities()) {
+    EXPECT_NE(RuleNumbersText(q.rule).find(std::string(q.note) + "："), std::string::npos)
+        << q.rule << " " << q.note;
   }
 }
 

@@ -1,5 +1,9 @@
 #include "storage/account_store.h"
 
+#include <nlohmann/json.hpp>
+
+#include "storage/sql_internal.h"
+
 namespace zj::storage {
 namespace {
 
@@ -155,6 +159,41 @@ Result<std::vector<UserRow>> ListUsers(Database& db) {
   ZJ_ASSIGN_OR_RETURN(auto st,
                       db.Prepare(Sql("SELECT ", kUserColumns, " FROM users ORDER BY username")));
   return Rows<UserRow>(*st, ReadUser);
+}
+
+Result<std::vector<AssigneeRow>> ListAssignees(Database& db, const OrgScope& scope,
+                                               const AssigneeFilter& filter) {
+  using internal::Binder;
+  using internal::Reader;
+  std::string sql =
+      "SELECT u.user_id, u.username, u.display_name, u.role, u.org_id, o.name "
+      "FROM users u LEFT JOIN orgs o ON o.org_id = u.org_id "
+      "WHERE u.disabled = 0 AND u.role IN (SELECT value FROM json_each($1)) AND " +
+      internal::ScopeSql(scope, {"u.org_id"}, 2);
+  int next = scope.all() ? 2 : 3;
+  if (!filter.org_id.empty()) sql += " AND u.org_id = $" + std::to_string(next++);
+  if (!filter.text.empty()) {
+    const std::string p = "$" + std::to_string(next++);
+    sql += " AND (u.display_name LIKE " + p + " ESCAPE '\\' OR u.username LIKE " + p +
+           " ESCAPE '\\')";
+  }
+  sql += " ORDER BY u.org_id, u.display_name, u.user_id LIMIT $" + std::to_string(next);
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
+  Binder b(*st);
+  b.Text(nlohmann::json(filter.roles).dump()).Scope(scope);
+  if (!filter.org_id.empty()) b.Text(filter.org_id);
+  if (!filter.text.empty()) b.Text(internal::LikePattern(filter.text));
+  b.Int(filter.limit);
+  return internal::ReadAll<AssigneeRow>(*st, [](Reader& r) {
+    AssigneeRow a;
+    a.user_id = r.Int();
+    a.username = r.Text();
+    a.display_name = r.Text();
+    a.role = r.Text();
+    a.org_id = r.Text();
+    a.org_name = r.Text();
+    return a;
+  });
 }
 
 Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash, bool must_change,

@@ -18,6 +18,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "storage/database.h"
+#include "storage/scope.h"
 
 namespace zj::storage {
 
@@ -51,6 +52,31 @@ Status SetPassword(Database& db, int64_t user_id, std::string_view password_hash
 // Replaces the hash only (rehash with new parameters: the password did not change).
 Status ReplacePasswordHash(Database& db, int64_t user_id, std::string_view password_hash);
 Status SetDisabled(Database& db, int64_t user_id, bool disabled, Timestamp at);
+
+// ---- assignees (承办人) -----------------------------------------------------------------
+
+// A user a clue may be assigned to, with the name of the user's org.
+struct AssigneeRow {
+  int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string org_id;
+  std::string org_name;  // orgs.name, "" when the orgs table has no such org
+};
+
+struct AssigneeFilter {
+  std::vector<std::string> roles;  // role codes that may handle casework; empty = none
+  std::string text;                // display_name or username contains it; empty = all
+  std::string org_id;              // only users of this org; empty = every org in scope
+  int64_t limit = 100;
+};
+
+// Users who are not disabled, whose org is inside `scope` and whose role is one of
+// `filter.roles`, by org_id, display name and user_id. `filter.text` is matched literally
+// (LIKE wildcards escaped).
+Result<std::vector<AssigneeRow>> ListAssignees(Database& db, const OrgScope& scope,
+                                               const AssigneeFilter& filter);
 
 // ---- orgs (the exchange table, read for validation) ----------------------------------------
 

@@ -209,5 +209,62 @@ TEST_F(AccountStoreTest, OrgsAndBatchStamp) {
   EXPECT_EQ(*AppliedBatchStamp(*db_), (BatchStamp{2, 2}));
 }
 
+TEST_F(AccountStoreTest, AssigneesAreActiveUsersOfTheScopeAndRoles) {
+  ASSERT_TRUE(db_->Exec("INSERT INTO batches VALUES (1, 'B#1', '510000-PROC', 0, 0, 'strict', "
+                        "'{}'); INSERT INTO orgs (org_id, name, org_type, region_code, "
+                        "batch_no) VALUES ('510104-PROC', '锦江区院', 'county_proc', '510104', 1)")
+                  .ok());
+  auto add = [&](const std::string& name, const std::string& display, const std::string& org,
+                 const std::string& role) {
+    UserRow u{.username = name,
+              .display_name = display,
+              .org_id = org,
+              .role = role,
+              .password_hash = "h"};
+    auto id = InsertUser(*db_, u);
+    EXPECT_TRUE(id.ok());
+    return *id;
+  };
+  const int64_t wang = add("wang", "王检察官", "510104-PROC", "prosecutor");
+  add("li", "李主任", "510104-PROC", "dept_head");
+  add("boss", "赵检察长", "510104-PROC", "leader");
+  add("far", "刘检察官", "510105-PROC", "prosecutor");
+  add("pct", "50%_助理", "510104-PROC", "assistant");
+  const int64_t gone = add("gone", "钱检察官", "510104-PROC", "prosecutor");
+  ASSERT_TRUE(SetDisabled(*db_, gone, true, 20).ok());
+
+  const std::vector<std::string> roles = {"prosecutor", "assistant", "resident", "dept_head"};
+  auto names = [&](const OrgScope& scope, AssigneeFilter f) {
+    f.roles = roles;
+    auto rows = ListAssignees(*db_, scope, f);
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    std::vector<std::string> out;
+    for (const AssigneeRow& r : *rows) out.push_back(r.username);
+    return out;
+  };
+  // By org, then display name; no leader, no disabled account.
+  EXPECT_EQ(names(OrgScope::All(), {}), (std::vector<std::string>{"pct", "li", "wang", "far"}));
+  EXPECT_EQ(names(OrgScope::Of({"510104-PROC"}), {}),
+            (std::vector<std::string>{"pct", "li", "wang"}));
+  EXPECT_TRUE(names(OrgScope::Of({}), {}).empty());
+  EXPECT_EQ(names(OrgScope::All(), {.org_id = "510105-PROC"}), (std::vector<std::string>{"far"}));
+  EXPECT_TRUE(names(OrgScope::Of({"510104-PROC"}), {.org_id = "510105-PROC"}).empty());
+  // Text matches name or username, wildcards literally.
+  EXPECT_EQ(names(OrgScope::All(), {.text = "检察官"}), (std::vector<std::string>{"wang", "far"}));
+  EXPECT_EQ(names(OrgScope::All(), {.text = "WAN"}), (std::vector<std::string>{"wang"}));
+  EXPECT_EQ(names(OrgScope::All(), {.text = "%_"}), (std::vector<std::string>{"pct"}));
+  EXPECT_TRUE(names(OrgScope::All(), {.text = "_x"}).empty());
+  EXPECT_EQ(names(OrgScope::All(), {.limit = 1}).size(), 1u);
+  // The row: the org's name, "" for an org the orgs table lacks.
+  auto rows = ListAssignees(*db_, OrgScope::All(), {.roles = {"prosecutor"}});
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].user_id, wang);
+  EXPECT_EQ((*rows)[0].display_name, "王检察官");
+  EXPECT_EQ((*rows)[0].role, "prosecutor");
+  EXPECT_EQ((*rows)[0].org_name, "锦江区院");
+  EXPECT_EQ((*rows)[1].org_name, "");
+  EXPECT_TRUE(ListAssignees(*db_, OrgScope::All(), {})->empty());  // no role, no one
+}
+
 }  // namespace
 }  // namespace zj::storage

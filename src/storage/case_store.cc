@@ -370,8 +370,10 @@ Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no)
       db.Prepare("SELECT c.clue_no, c.model, c.org_id, c.person_id, c.status, c.title, "
                  "c.summary, c.facts, c.basis, c.key, c.window, c.severity, t.state, "
                  "t.assignee_id, t.reason_code, t.note, "
-                 "t.merged_into, t.case_id, t.version, t.updated_at "
+                 "t.merged_into, t.case_id, t.version, t.updated_at, p.name, u.display_name "
                  "FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no "
+                 "LEFT JOIN persons p ON p.person_id = c.person_id "
+                 "LEFT JOIN users u ON u.user_id = t.assignee_id "
                  "WHERE c.clue_no = $1 AND " +
                  ScopeSql(scope, {"c.org_id"}, 2)));
   Binder b(*st);
@@ -402,6 +404,8 @@ Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no)
   c.triage.case_id = r.OptInt();
   c.triage.version = r.OptInt().value_or(0);
   c.triage.updated_at = r.OptInt().value_or(0);
+  c.person_name = r.Text();
+  c.assignee_name = r.Text();
   return c;
 }
 
@@ -454,9 +458,14 @@ Status AppendTriageAction(Database& db, const TriageAction& a) {
 }
 
 Result<std::vector<TriageAction>> ListTriageActions(Database& db, int64_t clue_no) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT clue_no, at, user_id, action, from_state, "
-                                          "to_state, detail FROM clue_actions "
-                                          "WHERE clue_no = $1 ORDER BY id"));
+  ZJ_ASSIGN_OR_RETURN(auto st,
+                      db.Prepare("SELECT a.clue_no, a.at, a.user_id, a.action, a.from_state, "
+                                 "a.to_state, a.detail, u.display_name, v.display_name "
+                                 "FROM clue_actions a "
+                                 "LEFT JOIN users u ON u.user_id = a.user_id "
+                                 "LEFT JOIN users v ON v.user_id = "
+                                 "json_extract(a.detail, '$.assignee_id') "
+                                 "WHERE a.clue_no = $1 ORDER BY a.id"));
   st->BindInt(1, clue_no);
   return ReadAll<TriageAction>(*st, [](Reader& r) {
     TriageAction a;
@@ -467,6 +476,8 @@ Result<std::vector<TriageAction>> ListTriageActions(Database& db, int64_t clue_n
     a.from_state = r.Text();
     a.to_state = r.Text();
     a.detail = r.Text();
+    a.user_name = r.Text();
+    a.assignee_name = r.Text();
     return a;
   });
 }

@@ -123,6 +123,8 @@ struct ClueRef {
   std::string window;  // JSON, "" when none
   std::string severity;
   TriageRow triage;
+  std::string person_name;    // persons.name, "" when none
+  std::string assignee_name;  // the assignee's users.display_name, "" when none
 };
 Result<ClueRef> GetClueRef(Database& db, const OrgScope& scope, int64_t clue_no);
 
@@ -139,6 +141,10 @@ struct TriageAction {
   std::string from_state;
   std::string to_state;
   std::string detail = "{}";  // JSON
+  // ListTriageActions only: users.display_name of user_id, and of the detail's assignee_id
+  // (an assignment); "" when none.
+  std::string user_name;
+  std::string assignee_name;
 };
 Status AppendTriageAction(Database& db, const TriageAction& a);
 Result<std::vector<TriageAction>> ListTriageActions(Database& db, int64_t clue_no);

@@ -97,7 +97,8 @@ Where BuildWhere(const ClueFilter& f) {
 
 constexpr std::string_view kClueFrom =
     " FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no"
-    " LEFT JOIN persons p ON p.person_id = c.person_id";
+    " LEFT JOIN persons p ON p.person_id = c.person_id"
+    " LEFT JOIN users u ON u.user_id = t.assignee_id";
 
 }  // namespace
 
@@ -288,7 +289,8 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(
       "SELECT c.clue_no, c.model, c.key, c.person_id, c.org_id, c.severity, c.title, c.summary, "
       "c.facts, c.basis, c.window, c.status, c.first_run, c.last_run, c.resolved_run, "
-      "c.created_at, c.updated_at, t.state, t.assignee_id, t.version, t.case_id, p.name" +
+      "c.created_at, c.updated_at, t.state, t.assignee_id, t.version, t.case_id, p.name, "
+      "u.display_name" +
       std::string(kClueFrom) + w.sql + " ORDER BY c.model, c.clue_no LIMIT $" +
       std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2)));
   for (size_t i = 0; i < n; ++i) st->BindText(static_cast<int>(i) + 1, w.binds[i]);
@@ -321,6 +323,7 @@ Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter) {
     if (!st->IsNull(19)) r.triage_version = st->ColumnInt(19);
     if (!st->IsNull(20)) r.case_id = st->ColumnInt(20);
     r.person_name = st->ColumnText(21);
+    r.assignee_name = st->ColumnText(22);
     rows.push_back(std::move(r));
   }
   return rows;

@@ -100,7 +100,8 @@ struct ClueRow {
   std::optional<int64_t> assignee_id;
   int64_t triage_version = 0;
   std::optional<int64_t> case_id;
-  std::string person_name;  // persons.name, "" when the clue is about no person
+  std::string person_name;    // persons.name, "" when the clue is about no person
+  std::string assignee_name;  // the assignee's users.display_name, "" when unassigned
 };
 
 struct ClueFilter {
@@ -116,8 +117,8 @@ struct ClueFilter {
   int64_t offset = 0;
 };
 
-// Clues matching `filter`, by model then clue_no, with their triage state and the person's
-// name. Filter values are bound as parameters.
+// Clues matching `filter`, by model then clue_no, with their triage state, the person's name
+// and the assignee's name. Filter values are bound as parameters.
 Result<std::vector<ClueRow>> ListClues(Database& db, const ClueFilter& filter);
 // Number of clues matching `filter` (limit/offset ignored).
 Result<int64_t> CountClues(Database& db, const ClueFilter& filter);

@@ -1,6 +1,6 @@
 #pragma once
-// Helpers shared by the store files of src/storage that write SQL by hand (case_store,
-// dashboard_store, office_log_store, person_records, track_store). Not a public interface:
+// Helpers shared by the store files of src/storage that write SQL by hand (account_store,
+// case_store, dashboard_store, office_log_store, person_records, track_store). Not a public interface:
 // nothing outside src/storage includes it.
 //
 // Parameters are bound in order ($1, $2, …) through Binder; a jurisdiction is bound as one

@@ -59,8 +59,8 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE(workflow::Intake(**db, *clock_, {}, workflow::Actor::System("system")).ok());
 
-    // Users: a provincial leader and prosecutor, a prosecutor of the county of the first
-    // M13 clue's office, one of another county, an administrator.
+    // Users: a provincial leader and prosecutor, a prosecutor and a department head of the
+    // county of the first M13 clue's office, a prosecutor of another county, an administrator.
     auth::Options opts;
     opts.hash = auth::HashParams::Min();
     auto org_of = [&](const std::string& sql) {
@@ -87,6 +87,7 @@ class ApiTest : public ::testing::Test {
                        U{"pros", "510000-PROC", auth::Role::kProsecutor},
                        U{"county", county_, auth::Role::kProsecutor},
                        U{"other", other_county_, auth::Role::kProsecutor},
+                       U{"countyhead", county_, auth::Role::kDeptHead},
                        U{"admin", "510000-PROC", auth::Role::kAdmin},
                        U{"fresh", "510000-PROC", auth::Role::kProsecutor}}) {
       auto created = auth::CreateUser(**db, *clock_, opts, auth::Actor::Cli(),
@@ -1179,6 +1180,21 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
   check("indicators.by_org", "bad", Get(pros, "/api/indicators/by-org?month=2026-13"), {400});
   check("indicators.months", "ok", Get(pros, "/api/indicators/months"), {200});
 
+  // assignees: the picker of 分派
+  {
+    Session head = Login("countyhead");
+    auto mine = Get(head, "/api/assignees");
+    check("assignees.list", "ok", mine, {200});
+    const json items = Body(mine)["items"];
+    EXPECT_FALSE(items.empty());
+    for (const json& u : items) EXPECT_NE(u["org_id"], other_county_) << u.dump();
+    check("assignees.list", "bad", Get(head, "/api/assignees?q=" + std::string(33, 'x')), {400});
+    check("assignees.list", "bad", Get(lead, "/api/assignees?org=no-such-org"), {400});
+    check("assignees.list", "bad", Get(lead, "/api/assignees?limit=0"), {400});
+    check("assignees.list", "scope", Get(head, "/api/assignees?org=" + other_county_), {400});
+    check("assignees.list", "scope", Get(pros, "/api/assignees"), {403});
+  }
+
   // administration
   check("admin.orgs", "ok", Get(admin, "/api/admin/orgs"), {200});
   check("admin.users", "ok", Get(admin, "/api/admin/users"), {200});
@@ -1294,6 +1310,105 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
       EXPECT_TRUE(kinds.count("scope")) << r.operation_id << " has no other-jurisdiction case";
     }
   }
+}
+
+// 分派: the assignee picker lists the active casework staff of the caller's jurisdiction only,
+// and the clue then shows its assignee, person and actors by name.
+TEST_F(ApiTest, AssigneesAreTheCaseworkStaffOfTheJurisdictionAndClueShowsThemByName) {
+  Session lead = Login("lead"), head = Login("countyhead"), admin = Login("admin");
+  auto names = [&](const Session& s, const std::string& query) {
+    auto r = Get(s, "/api/assignees" + query);
+    EXPECT_EQ(r->status, 200) << r->body;
+    std::map<std::string, json> out;
+    const json body = Body(r);
+    for (const json& u : body["items"]) out[u["username"]] = u;
+    return out;
+  };
+  // A disabled prosecutor of the county is no one's assignee.
+  ASSERT_EQ(Post(admin, "/api/admin/users", {{"username", "gone"}, {"display_name", "已调离"},
+                                             {"org_id", county_}, {"role", "prosecutor"}})
+                ->status,
+            201);
+  ASSERT_EQ(Post(admin, "/api/admin/users/gone/disable", json::object())->status, 200);
+
+  // The county's department head: the county's casework staff, nobody of another county, no
+  // leader, administrator or disabled account.
+  const auto county = names(head, "");
+  EXPECT_TRUE(county.count("county"));
+  EXPECT_TRUE(county.count("countyhead"));
+  for (const char* absent : {"other", "lead", "pros", "admin", "gone"}) {
+    EXPECT_FALSE(county.count(absent)) << absent;
+  }
+  for (const auto& [name, u] : county) {
+    EXPECT_NE(u["org_id"], other_county_) << u.dump();
+    EXPECT_TRUE(u["role"] == "prosecutor" || u["role"] == "assistant" ||
+                u["role"] == "resident" || u["role"] == "dept_head")
+        << u.dump();
+  }
+  const json& c = county.at("county");
+  EXPECT_EQ(c["role"], "prosecutor");
+  EXPECT_EQ(c["role_label"], "检察官");
+  EXPECT_EQ(c["org_id"], county_);
+  EXPECT_EQ(c["org_name"].get<std::string>(),
+            [&] {
+              auto db = storage::Database::Open(store_->url);
+              auto st = (*db)->Prepare("SELECT name FROM orgs WHERE org_id = '" + county_ + "'");
+              EXPECT_TRUE((*st)->Step().value());
+              return std::string((*st)->ColumnText(0));
+            }());
+  // The province: every county's staff; filtered by name (LIKE wildcards are literal) and org.
+  const auto all = names(lead, "");
+  for (const char* present : {"county", "countyhead", "other", "pros"}) {
+    EXPECT_TRUE(all.count(present)) << present;
+  }
+  EXPECT_FALSE(all.count("lead"));
+  EXPECT_FALSE(all.count("admin"));
+  const auto q = names(lead, "?q=COUNTY");
+  EXPECT_EQ(q.size(), 2u);
+  EXPECT_TRUE(q.count("county") && q.count("countyhead"));
+  EXPECT_TRUE(names(lead, "?q=%25").empty());
+  EXPECT_TRUE(names(lead, "?q=%E8%B0%83%E7%A6%BB").empty());  // 调离: the disabled one
+  const auto other = names(lead, "?org=" + other_county_);
+  EXPECT_TRUE(other.count("other"));
+  for (const auto& [name, u] : other) EXPECT_EQ(u["org_id"], other_county_) << u.dump();
+  ExpectError(Get(head, "/api/assignees?org=" + other_county_), 400, "org");
+  ExpectError(Get(head, "/api/assignees?q=" + std::string(33, 'x')), 400, "q");
+  ExpectError(Get(Login("county"), "/api/assignees"), 403);  // a prosecutor does not assign
+
+  // The province assigns a clue (none the other tests act on) to the county's prosecutor
+  // picked from the list.
+  const int64_t clue = QueryInt(
+      "SELECT MIN(clue_no) FROM clues WHERE person_id IS NOT NULL AND clue_no NOT IN ((SELECT "
+      "MIN(clue_no) FROM clues WHERE model = 'M13'), (SELECT MAX(clue_no) FROM clues WHERE "
+      "model = 'M13'), (SELECT MAX(clue_no) FROM clues))");
+  ASSERT_GT(clue, 0);
+  const std::string path = "/api/clues/" + std::to_string(clue);
+  json before = Body(Get(lead, path));
+  ASSERT_EQ(before["triage"]["assignee_name"], nullptr) << before.dump();
+  auto assigned = Post(lead, path + "/triage",
+                       {{"action", "assign"},
+                        {"version", before["triage"]["version"]},
+                        {"assignee_id", c["user_id"]}});
+  ASSERT_EQ(assigned->status, 200) << assigned->body;
+  json after = Body(Get(lead, path));
+  EXPECT_EQ(after["triage"]["assignee_id"], c["user_id"]);
+  EXPECT_EQ(after["triage"]["assignee_name"], "county");
+  ASSERT_FALSE(after["actions"].empty());
+  EXPECT_EQ(after["actions"].back()["action"], "assign");
+  EXPECT_EQ(after["actions"].back()["user_name"], "lead");
+  EXPECT_EQ(after["actions"].back()["assignee_name"], "county");
+  EXPECT_FALSE(after["person_name"].get<std::string>().empty());
+  // The list says the same.
+  json list = Body(Get(lead, "/api/clues?assignee=" + std::to_string(c["user_id"].get<int64_t>())));
+  bool found = false;
+  for (const json& item : list["items"]) {
+    EXPECT_EQ(item["assignee_name"], "county");
+    if (item["clue_no"] == clue) {
+      found = true;
+      EXPECT_EQ(item["person_name"], after["person_name"]);
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(ApiTest, OneJobOfAKindAtATime) {

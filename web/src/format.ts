@@ -469,9 +469,19 @@ export function formatFactValue(key: string, value: unknown): string {
   return String(value)
 }
 
-/** A basis id as shown: rule ids as they are, "PARAM:x" as 模型参数 x. */
+/** A basis id as shown: rule ids as they are, "PARAM:x" as 模型参数. */
 export function basisIdText(id: string): string {
-  return id.startsWith('PARAM:') ? `模型参数 ${id.slice(6)}` : id
+  return id.startsWith('PARAM:') ? '模型参数' : id
+}
+
+/**
+ * The heading of a basis item: a rule's title; for "PARAM:x" the parameter's Chinese label
+ * (from the model catalogue, `paramLabels` by parameter name), else its name.
+ */
+export function basisTitle(item: { id: string; title?: string }, paramLabels: Record<string, string>): string {
+  if (!item.id.startsWith('PARAM:')) return item.title ?? ''
+  const name = item.id.slice(6)
+  return paramLabels[name] ?? name
 }
 
 /** The log categories (检察日志, issue 7 A2). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  DISMISS_REASONS, basisIdText, dismissNeedsNote, factLabel, formatFactValue,
+  DISMISS_REASONS, basisIdText, basisTitle, dismissNeedsNote, factLabel, formatFactValue,
 } from '@/format'
 
 describe('clue formatters', () => {
@@ -28,7 +28,12 @@ describe('clue formatters', () => {
   })
   it('shows parameter basis ids in words', () => {
     expect(basisIdText('JX-CC-03')).toBe('JX-CC-03')
-    expect(basisIdText('PARAM:out_of_area_minutes')).toBe('模型参数 out_of_area_minutes')
+    expect(basisIdText('PARAM:out_of_area_minutes')).toBe('模型参数')
+    const labels = { out_of_area_minutes: '越界持续超过该时长' }
+    expect(basisTitle({ id: 'PARAM:out_of_area_minutes' }, labels)).toBe('越界持续超过该时长')
+    expect(basisTitle({ id: 'PARAM:unknown_param' }, labels)).toBe('unknown_param')
+    expect(basisTitle({ id: 'JX-CC-03', title: '离开所居住市、县的请假与审批' }, labels)).toBe('离开所居住市、县的请假与审批')
+    expect(basisTitle({ id: 'JX-NONE' }, labels)).toBe('')
   })
   it('knows which dismissal reasons need a note', () => {
     expect(DISMISS_REASONS).toHaveLength(7)

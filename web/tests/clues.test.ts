@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setTransport } from '@/api/client'
 import {
-  PAGE_SIZE, clueApiQuery, clueQueryToRoute, exportClues, getClue, getTrajectory, listClues, loadModels,
-  orgsOfRegion, parseClueQuery, promoteClues, trajectoryCounts, triageClue,
+  PAGE_SIZE, clueApiQuery, clueQueryToRoute, exportClues, getClue, getTrajectory, listAssignees, listClues,
+  loadModels, orgsOfRegion, paramLabelsOf, parseClueQuery, promoteClues, trajectoryCounts, triageClue,
 } from '@/api/clues'
 import type { Org } from '@/api/orgs'
 import { fake, json, type Seen } from './fake-server'
@@ -85,6 +85,32 @@ describe('clue endpoints', () => {
     expect(JSON.parse(seen[0].init.body as string)).toEqual({ action: 'dismiss', version: 2, reason_code: 'other', note: '说明' })
     fake(() => json(409, { error: { code: 'conflict', message: '线索已被他人处理，请刷新后重试' } }))
     await expect(triageClue(5, { action: 'start', version: 2 })).rejects.toMatchObject({ status: 409, message: '线索已被他人处理，请刷新后重试' })
+  })
+  it('lists the assignees of the jurisdiction with the name filter, org and limit', async () => {
+    const item = {
+      user_id: 12, username: 'county', display_name: '锦江区院检察官', role: 'prosecutor', role_label: '检察官',
+      org_id: '510104-PROC', org_name: '成都市锦江区人民检察院',
+    }
+    const seen = fake(() => json(200, { items: [item] }))
+    const r = await listAssignees({ q: '锦江', org: '510104-PROC', limit: 50 })
+    expect(r).toEqual([item])
+    expect(seen[0].url).toBe('/api/assignees?q=%E9%94%A6%E6%B1%9F&org=510104-PROC&limit=50')
+    expect(seen[0].init.method).toBe('GET')
+    expect(headers(seen[0])['X-CSRF-Token']).toBeUndefined()
+    await listAssignees({ q: '' })
+    expect(seen[1].url).toBe('/api/assignees')
+    fake(() => json(400, { error: { code: 'invalid_argument', message: 'q：筛选文字不能超过 32 个字', field: 'q' } }))
+    await expect(listAssignees({ q: 'x'.repeat(40) })).rejects.toMatchObject({ status: 400, field: 'q' })
+  })
+  it('labels the model parameters a clue cites, its own model first', () => {
+    const catalogue = [
+      { model: 'M14', params: [{ name: 'out_of_area_minutes', label: '越界持续超过该时长' }] },
+      { model: 'M15', params: [{ name: 'lost_contact_hours', label: '失联时长' }, { name: 'out_of_area_minutes', label: '别的模型' }] },
+      { model: 'M01' },
+    ]
+    expect(paramLabelsOf(catalogue, 'M15')).toEqual({ lost_contact_hours: '失联时长', out_of_area_minutes: '别的模型' })
+    expect(paramLabelsOf(catalogue, 'M14')).toEqual({ out_of_area_minutes: '越界持续超过该时长', lost_contact_hours: '失联时长' })
+    expect(paramLabelsOf([], 'M14')).toEqual({})
   })
   it('promotes to a case through POST /api/cases', async () => {
     const seen = fake(() => json(201, { case_id: 42 }))

@@ -1,4 +1,4 @@
-export const title = '线索：筛选、详情与法律依据、轨迹、跨辖区不可见、列表计时'
+export const title = '线索：筛选、详情与法律依据、轨迹、分派承办人、跨辖区不可见、列表计时'
 
 async function canvasColoured(page, selector) {
   return page.evaluate((selector) => {
@@ -45,6 +45,16 @@ export async function run(t) {
   t.check((await page.locator('[data-test=clue-title]').innerText()).includes(first.trim()), '详情标题应含线索编号')
   const basis = await page.locator('[data-test=clue-basis]').innerText()
   t.check(/JX-[A-Z]+-\d+/.test(basis), `法律依据应列出规则编号：${basis}`)
+  // A model parameter in the basis is named by its label in the model catalogue, not its code.
+  const shownClue = await t.api(`/api/clues/${first.trim()}`)
+  const catalogue = await t.api('/api/models')
+  const own = catalogue.json.items.find((m) => m.model === shownClue.json.model)
+  for (const b of shownClue.json.basis.filter((x) => x.id.startsWith('PARAM:'))) {
+    const label = own?.params.find((p) => p.name === b.id.slice(6))?.label
+    t.check(label, `模型目录中没有参数 ${b.id}`)
+    await page.waitForFunction((l) => document.querySelector('[data-test=clue-basis]')?.textContent.includes(l), label)
+    t.check(!(await page.locator('[data-test=clue-basis]').innerText()).includes(b.id.slice(6)), `法律依据不应显示参数代码 ${b.id}`)
+  }
   await page.waitForSelector('[data-test=trajectory-map] canvas')
   await page.waitForTimeout(1000)
   const painted = await canvasColoured(page, '[data-test=trajectory-map]')
@@ -70,6 +80,42 @@ export async function run(t) {
   const list = await t.api('/api/clues?model=M14&limit=200')
   const other = list.json.items.find((c) => !jinjiang.has(c.org_id) && !c.org_id.startsWith('510104'))
   t.check(other, '找不到锦江区以外的线索')
+
+  // 分派: a new 锦江区 clue (not M09, which 50-cases promotes) to the county's prosecutor, picked
+  // by name; the detail, its history and the list then name the assignee. The clue stays open.
+  const orgQuery = [...jinjiang].map((o) => `org=${encodeURIComponent(o)}`).join('&')
+  const fresh = (await t.api(`/api/clues?triage=new&status=open&limit=200&${orgQuery}`)).json.items ?? []
+  const target = fresh.find((c) => c.model === 'M13') ?? fresh.find((c) => c.model !== 'M09')
+  t.check(target, '找不到锦江区待分派的线索')
+  await t.go(`/clues/${target.clue_no}`)
+  await page.waitForSelector('[data-test=clue-basis]')
+  const detail = await t.api(`/api/clues/${target.clue_no}`)
+  const texts = detail.json.basis.filter((b) => b.text).map((b) => b.text)
+  if (texts.length) {
+    const shown = await page.locator('[data-test=basis-text]').allInnerTexts()
+    t.check(shown.length === texts.length && texts.every((x, i) => shown[i].trim() === x), `法律依据应显示规则内容：${shown.join('｜')}`)
+  }
+  t.check((await page.locator('[data-test=clue-assignee]').innerText()).trim() === '未分派', '新线索的承办人应为“未分派”')
+  await page.click('[data-test=action-assign]')
+  await page.click('[data-test=assign-user]')
+  await page.keyboard.type('锦江区院')
+  const option = page.locator('.assignee-popper .el-select-dropdown__item', { hasText: '锦江区院检察官' }).first()
+  await option.waitFor()
+  t.check((await option.innerText()).includes('成都市锦江区人民检察院'), '承办人选项应列出所在检察院')
+  await t.shot('clue-assign-picker-1366')
+  await option.click()
+  await page.click('[data-test=action-submit]')
+  await page.waitForFunction(() => document.querySelector('[data-test=clue-assignee]')?.textContent.trim() === '锦江区院检察官')
+  const timelineText = await page.locator('[data-test=clue-timeline]').innerText()
+  t.check(timelineText.includes('承办人：锦江区院检察官'), `处理经过应记下承办人：${timelineText}`)
+  await t.shot('clue-assigned-1366')
+  if (target.person_id) {
+    await t.go(`/clues?person=${encodeURIComponent(target.person_id)}`)
+    const row = page.locator('[data-test=clue-table] .el-table__row', { has: page.locator(`[data-test=clue-row]:text-is("${target.clue_no}")`) })
+    await row.waitFor()
+    t.check((await row.locator('[data-test=clue-row-assignee]').innerText()).trim() === '锦江区院检察官', '线索列表应显示承办人姓名')
+    await t.shot('clues-assignee-1366')
+  }
   await page.click('[data-test=user-menu]')
   await page.click('[data-test=logout]')
   await page.waitForURL((u) => u.pathname === '/login')

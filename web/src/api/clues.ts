@@ -19,6 +19,8 @@ export interface ClueListItem {
   triage_label: string
   triage_version: number
   assignee_id: number | null
+  /** The assignee's display name; null when unassigned. */
+  assignee_name: string | null
   case_id: number | null
   created_at: number | string
 }
@@ -34,6 +36,8 @@ export interface ClueTriage {
   state: string
   state_label: string
   assignee_id: number | null
+  /** The assignee's display name; null when unassigned. */
+  assignee_name: string | null
   reason_code: string
   note: string
   merged_into: number | null
@@ -52,6 +56,10 @@ export interface ClueHistoryItem {
 export interface ClueActionItem {
   at: number | string
   user_id: number | null
+  /** Who acted, by display name; null for the system's own acts. */
+  user_name: string | null
+  /** An assignment's assignee (detail.assignee_id) by display name; null otherwise. */
+  assignee_name: string | null
   action: string
   from: string
   to: string
@@ -67,7 +75,7 @@ export interface ClueDetail {
   title: string
   summary: string
   person_id: string
-  person_name?: string
+  person_name: string
   org_id: string
   status: string
   facts: Record<string, unknown> | null
@@ -205,6 +213,47 @@ export interface PromoteBody {
 }
 
 export const promoteClues = (body: PromoteBody) => post<{ case_id: number }>('/api/cases', body)
+
+/**
+ * The Chinese labels of the model parameters a clue may cite as "PARAM:<name>", by name, from
+ * the model catalogue (GET /api/models): the clue's own model first, then any model's parameter
+ * of that name.
+ */
+export function paramLabelsOf(
+  catalogue: { model: string; params?: { name: string; label: string }[] }[],
+  model: string,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  const own = catalogue.find((m) => m.model === model)
+  for (const m of own ? [own, ...catalogue.filter((x) => x !== own)] : catalogue) {
+    for (const p of m.params ?? []) if (p.label && !(p.name in out)) out[p.name] = p.label
+  }
+  return out
+}
+
+// ---- assignees (分派的承办人) ----
+
+/** A user a clue may be assigned to (GET /api/assignees: active casework staff of the jurisdiction). */
+export interface Assignee {
+  user_id: number
+  username: string
+  display_name: string
+  role: string
+  role_label: string
+  org_id: string
+  org_name: string
+}
+
+export interface AssigneeQuery {
+  /** Name or username contains it (at most 32 characters). */
+  q?: string
+  /** Only users of this org. */
+  org?: string
+  limit?: number
+}
+
+export const listAssignees = (query: AssigneeQuery = {}, signal?: AbortSignal) =>
+  get<{ items: Assignee[] }>('/api/assignees', { ...query }, signal).then((r) => r.items)
 
 // ---- models ----
 
