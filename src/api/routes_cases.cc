@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "api/internal.h"
+#include "domain/codes.h"
 #include "report/xlsx.h"
 #include "storage/exchange_store.h"
 
@@ -53,6 +54,19 @@ json CaseRowJson(const storage::CaseRow& c) {
           {"version", c.version}};
 }
 
+// A review's queue fields (减假暂审查): the codes and labels of the card, its risk count,
+// the proposing org.
+json ReviewJson(const storage::ReviewBrief& v) {
+  return {{"change_type", v.change_type},
+          {"change_type_label",
+           std::string(domain::kChangeType.LabelOf(v.change_type).value_or(v.change_type))},
+          {"verdict", v.verdict},
+          {"verdict_label", v.verdict_label},
+          {"risks", v.risks ? json(*v.risks) : json()},
+          {"proposing_org_id", v.proposing_org_id},
+          {"proposing_org_name", v.proposing_org_name}};
+}
+
 }  // namespace
 
 Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_limit) {
@@ -64,6 +78,12 @@ Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_l
   f.case_types = QueryList(req, "type");
   for (const std::string& v : f.case_types) {
     if (!workflow::FindCaseType(v)) return InvalidArgument("type：没有案件类型“" + v + "”");
+  }
+  const std::string sort = req.Query("sort").value_or("");
+  if (sort == "deadline") {
+    f.order = storage::CaseOrder::kDeadline;
+  } else if (!sort.empty()) {
+    return InvalidArgument("sort：没有排序方式“" + sort + "”（可按 deadline 即最近期限排序）");
   }
   f.person_id = req.Query("person").value_or("");
   f.text = req.Query("q").value_or("");
@@ -93,11 +113,14 @@ Result<std::string> StoredFile(const std::string& path, const std::string& sha25
 void AddCaseRoutes(App::State& s) {
   App::State* st = &s;
 
-  http::Route list{.method = "GET",
-                   .pattern = "/api/cases",
-                   .summary = "案件列表（按状态、类型、人员、承办人、关键词筛选，分页）",
-                   .tag = "cases",
-                   .operation_id = "cases.list"};
+  http::Route list{
+      .method = "GET",
+      .pattern = "/api/cases",
+      .summary =
+          "案件列表（按状态、类型、人员、承办人、关键词筛选，分页；sort=deadline 按最近期限排序；"
+          "审查案件带 review：提请类型、引擎判断、风险点数、提请机关）",
+      .tag = "cases",
+      .operation_id = "cases.list"};
   list.handler = [st](const http::Request& req) {
     auto f = CaseFilterOf(req, 500);
     if (!f.ok()) return Fail(req, f.status());
@@ -115,6 +138,10 @@ void AddCaseRoutes(App::State& s) {
       j["person_name"] = r.person_name;
       j["next_due"] = DateText(r.next_due);
       j["overdue"] = r.next_due && *r.next_due < today;
+      if (r.review) {
+        j["review"] = ReviewJson(*r.review);
+        j["review"]["person_name"] = r.person_name;
+      }
       items.push_back(j);
     }
     return http::Response::Json({{"total", *total}, {"items", items}});
@@ -135,6 +162,7 @@ void AddCaseRoutes(App::State& s) {
     if (!v.ok()) return Fail(req, v.status());
     const Date today = st->clock->TodayBeijing();
     json out = CaseRowJson(v->row);
+    out["person_name"] = v->person_name;
     out["facts"] = ParseJsonColumn(v->row.facts);
     out["basis"] = ParseJsonColumn(v->row.basis);
     out["card"] = ParseJsonColumn(v->row.card);

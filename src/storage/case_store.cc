@@ -28,6 +28,24 @@ constexpr std::string_view kCaseColumns =
     "c.summary, c.facts, c.basis, c.card, c.handler_id, c.accepted_on, c.closed_on, "
     "c.created_by, c.created_at, c.updated_at, c.version";
 
+// kCaseColumns without the JSON documents: lists never show them, and the card alone is a
+// few kilobytes a case.
+constexpr std::string_view kCaseListColumns =
+    "c.case_id, c.case_no, c.case_type, c.state, c.outcome, c.handling_org_id, "
+    "c.issuing_org_id, c.subject_org_id, c.person_id, c.change_id, c.parent_case_id, c.title, "
+    "c.summary, '{}', '[]', '{}', c.handler_id, c.accepted_on, c.closed_on, "
+    "c.created_by, c.created_at, c.updated_at, c.version";
+
+// The earliest open deadline of case c.
+constexpr std::string_view kNextDueSql =
+    "(SELECT MIN(due_date) FROM case_deadlines d WHERE d.case_id = c.case_id AND "
+    "d.met_on IS NULL AND d.cancelled = 0)";
+
+// A review's card, NULL for any other case (and for a card that is not JSON, so that one bad
+// card cannot fail the list); json_extract on NULL is NULL.
+constexpr std::string_view kReviewCardSql =
+    "(CASE WHEN c.case_type = 'proposal_review' AND json_valid(c.card) THEN c.card END)";
+
 CaseRow ReadCase(Reader& r) {
   CaseRow c;
   c.case_id = r.Int();
@@ -87,6 +105,12 @@ std::string BuildCaseWhere(const OrgScope& scope, const CaseFilter& f,
     *handler = f.handler_id;
   }
   return w;
+}
+
+// The people join the text filter needs (it matches the person's name); left out otherwise,
+// since SQLite keeps an unused LEFT JOIN in COUNT(*) and pays a lookup per case for it.
+std::string CasePersonJoin(const CaseFilter& f) {
+  return f.text.empty() ? "" : " LEFT JOIN persons p ON p.person_id = c.person_id";
 }
 
 void BindCaseWhere(Binder& b, const OrgScope& scope, const std::vector<std::string>& binds,
@@ -609,14 +633,31 @@ Result<std::vector<CaseListRow>> ListCases(Database& db, const OrgScope& scope,
   std::optional<int64_t> handler;
   const std::string where = BuildCaseWhere(scope, f, &binds, &handler);
   int n = (scope.all() ? 1 : 2) + static_cast<int>(binds.size()) + (handler ? 1 : 0);
+  // The page is chosen first, from the case ids alone; only its rows are then joined with the
+  // rest.
+  const bool by_deadline = f.order == CaseOrder::kDeadline;
+  const std::string page = by_deadline ? "SELECT c.case_id, COALESCE(" + std::string(kNextDueSql) +
+                                             ", 9223372036854775807) AS due_key"
+                                       : std::string("SELECT c.case_id, 0 AS due_key");
+  const std::string order = by_deadline ? "due_key, c.case_id" : "c.case_id DESC";
+  const std::string page_order = by_deadline ? "page.due_key, c.case_id" : "c.case_id DESC";
+  const std::string card(kReviewCardSql);
   ZJ_ASSIGN_OR_RETURN(
       auto st,
-      db.Prepare("SELECT " + std::string(kCaseColumns) +
-                 ", p.name, (SELECT MIN(due_date) FROM case_deadlines d WHERE d.case_id = "
-                 "c.case_id AND d.met_on IS NULL AND d.cancelled = 0) "
-                 "FROM cases c LEFT JOIN persons p ON p.person_id = c.person_id WHERE " +
-                 where + " ORDER BY c.case_id DESC LIMIT $" + std::to_string(n) + " OFFSET $" +
-                 std::to_string(n + 1)));
+      db.Prepare("WITH page AS (" + page + " FROM cases c" + CasePersonJoin(f) + " WHERE " + where +
+                 " ORDER BY " + order + " LIMIT $" + std::to_string(n) + " OFFSET $" +
+                 std::to_string(n + 1) + ") SELECT " + std::string(kCaseListColumns) +
+                 ", p.name, " + std::string(kNextDueSql) +
+                 ", c.case_type = 'proposal_review', json_extract(" + card +
+                 ", '$.change_type'), json_extract(" + card + ", '$.verdict'), json_extract(" +
+                 card + ", '$.verdict_label'), json_array_length(" + card +
+                 ", '$.risk_points'), t.proposing_org_id, o.name "
+                 "FROM page JOIN cases c ON c.case_id = page.case_id "
+                 "LEFT JOIN persons p ON p.person_id = c.person_id "
+                 "LEFT JOIN term_changes t ON c.case_type = 'proposal_review' AND "
+                 "t.change_id = c.change_id "
+                 "LEFT JOIN orgs o ON o.org_id = t.proposing_org_id ORDER BY " +
+                 page_order));
   Binder b(*st);
   BindCaseWhere(b, scope, binds, handler);
   b.Int(f.limit).Int(f.offset);
@@ -625,6 +666,16 @@ Result<std::vector<CaseListRow>> ListCases(Database& db, const OrgScope& scope,
     row.row = ReadCase(r);
     row.person_name = r.Text();
     row.next_due = r.OptDay();
+    if (r.Int() != 0) {
+      ReviewBrief v;
+      v.change_type = r.Text();
+      v.verdict = r.Text();
+      v.verdict_label = r.Text();
+      v.risks = r.OptInt();
+      v.proposing_org_id = r.Text();
+      v.proposing_org_name = r.Text();
+      row.review = std::move(v);
+    }
     return row;
   });
 }
@@ -633,9 +684,8 @@ Result<int64_t> CountCases(Database& db, const OrgScope& scope, const CaseFilter
   std::vector<std::string> binds;
   std::optional<int64_t> handler;
   const std::string where = BuildCaseWhere(scope, f, &binds, &handler);
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM cases c LEFT JOIN persons p "
-                                          "ON p.person_id = c.person_id WHERE " +
-                                          where));
+  ZJ_ASSIGN_OR_RETURN(
+      auto st, db.Prepare("SELECT COUNT(*) FROM cases c" + CasePersonJoin(f) + " WHERE " + where));
   Binder b(*st);
   BindCaseWhere(b, scope, binds, handler);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());

@@ -194,20 +194,45 @@ Result<CaseRow> GetCase(Database& db, const OrgScope& scope, int64_t case_id);
 Result<int64_t> UpdateCase(Database& db, const CaseRow& row, int64_t expected_version);
 Result<std::vector<int64_t>> CaseClues(Database& db, int64_t case_id);
 
+enum class CaseOrder {
+  kNewest,    // case_id descending
+  kDeadline,  // earliest open deadline first, cases without one last; then case_id ascending
+};
+
 struct CaseFilter {
   std::vector<std::string> states;      // empty = all
   std::vector<std::string> case_types;  // empty = all
   std::string person_id;
   std::optional<int64_t> handler_id;
   std::string text;  // matched against case_no, title and the person's name (LIKE, escaped)
+  CaseOrder order = CaseOrder::kNewest;
   int64_t limit = 50;
   int64_t offset = 0;
 };
+
+// What the queue of proposal reviews (减刑、假释、暂予监外执行审查) shows of a review case:
+// read from the case card intake writes (workflow/casework.cc ReviewCard) and from the
+// proposal (term_changes) the case reviews. A key missing from the card reads as "" / nullopt.
+struct ReviewBrief {
+  std::string change_type;       // card change_type: commutation | parole | temp_release | …
+  std::string verdict;           // card verdict: lawful | violation | needs_review
+  std::string verdict_label;     // card verdict_label
+  std::optional<int64_t> risks;  // number of card risk_points
+  // The proposal's proposing org (the case's subject org becomes the deciding court once the
+  // ruling is received).
+  std::string proposing_org_id;
+  std::string proposing_org_name;
+};
+
 struct CaseListRow {
-  CaseRow row;
+  CaseRow row;  // facts, basis and card are not read (left at their defaults)
   std::string person_name;
   std::optional<Date> next_due;  // earliest open deadline
+  std::optional<ReviewBrief> review;  // proposal_review cases only
 };
+// One page of the cases in scope that match `filter`, in `filter.order`. Only the page's rows
+// are joined with people, deadlines, cards and proposals, so a page costs the same whatever
+// the order (sorting by deadline computes each matching case's next deadline, nothing more).
 Result<std::vector<CaseListRow>> ListCases(Database& db, const OrgScope& scope,
                                            const CaseFilter& filter);
 Result<int64_t> CountCases(Database& db, const OrgScope& scope, const CaseFilter& filter);

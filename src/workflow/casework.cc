@@ -716,6 +716,14 @@ Result<CaseView> GetCase(Database& db, const Clock& clock, const Actor& actor, i
   ZJ_RETURN_IF_ERROR(txn.BeginWrite());  // the read is audited in the same transaction
   CaseView v;
   ZJ_ASSIGN_OR_RETURN(v.row, storage::GetCase(db, actor.scope, case_id));
+  if (!v.row.person_id.empty()) {
+    auto person = storage::GetPersonBrief(db, v.row.person_id);
+    if (person.ok()) {
+      v.person_name = person->name;
+    } else if (person.status().code() != StatusCode::kNotFound) {
+      return person.status();
+    }
+  }
   ZJ_ASSIGN_OR_RETURN(v.clue_nos, storage::CaseClues(db, case_id));
   ZJ_ASSIGN_OR_RETURN(v.events, storage::ListCaseEvents(db, case_id));
   ZJ_ASSIGN_OR_RETURN(v.deadlines, storage::CaseDeadlines(db, case_id));

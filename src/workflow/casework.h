@@ -113,6 +113,7 @@ Result<PersonView> GetPerson(storage::Database& db, const Clock& clock, const Ac
 
 struct CaseView {
   storage::CaseRow row;
+  std::string person_name;  // "" when the case is about no person (or an unknown one)
   std::vector<int64_t> clue_nos;
   std::vector<storage::CaseEvent> events;
   std::vector<storage::DeadlineRow> deadlines;

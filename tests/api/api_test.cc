@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <map>
 #include <regex>
@@ -18,6 +19,7 @@
 #include "api/app.h"
 #include "api/auth/accounts.h"
 #include "api/openapi.h"
+#include "domain/codes.h"
 #include "engine/engine.h"
 #include "report/zip.h"
 #include "storage/audit_store.h"
@@ -175,6 +177,20 @@ class ApiTest : public ::testing::Test {
   int64_t QueryInt(const std::string& sql) {
     auto db = storage::Database::Open(store_->url);
     return *storage::QueryInt(**db, sql);
+  }
+  std::string QueryText(const std::string& sql) {
+    auto db = storage::Database::Open(store_->url);
+    auto st = (*db)->Prepare(sql);
+    EXPECT_TRUE(st.ok()) << sql;
+    auto row = (*st)->Step();
+    EXPECT_TRUE(row.ok() && *row) << sql;
+    return row.ok() && *row ? std::string((*st)->ColumnText(0)) : std::string();
+  }
+  void Exec(const std::string& sql) {
+    auto db = storage::Database::Open(store_->url);
+    ASSERT_TRUE(db.ok());
+    Status s = (*db)->Exec(sql);
+    ASSERT_TRUE(s.ok()) << s.message();
   }
 
   static testing::SynthStore* store_;
@@ -707,6 +723,151 @@ TEST_F(ApiTest, BatchActionsAndReviewAttachments) {
   }
 }
 
+// The review queue (减假暂审查): each review in the list carries what its card says — change
+// type, verdict, risk count — with the person and the proposing org; other cases carry none.
+TEST_F(ApiTest, ReviewListItemsCarryTheirCardFields) {
+  Session pros = Login("pros");
+  auto r = Get(pros, "/api/cases?type=proposal_review&limit=500");
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json items = Body(r)["items"];
+  ASSERT_GE(items.size(), 2u);
+  std::set<std::string> types;
+  for (const json& it : items) {
+    SCOPED_TRACE(it["case_no"].get<std::string>());
+    ASSERT_TRUE(it.contains("review")) << it.dump();
+    const json& v = it["review"];
+    const json d = Body(Get(pros, "/api/cases/" + std::to_string(it["case_id"].get<int64_t>())));
+    const json& card = d["card"];
+    EXPECT_EQ(v["change_type"], card["change_type"]);
+    const std::string code = v["change_type"];
+    types.insert(code);
+    EXPECT_EQ(v["change_type_label"], std::string(*domain::kChangeType.LabelOf(code)));
+    if (code == "commutation" || code == "parole" || code == "temp_release") {
+      EXPECT_EQ(v["change_type_label"], card["proposal"]["change_type"]);  // 减刑 / 假释 / …
+    }
+    EXPECT_EQ(v["verdict"], card["verdict"]);
+    EXPECT_EQ(v["verdict_label"], card["verdict_label"]);
+    EXPECT_EQ(v["risks"].get<size_t>(), card["risk_points"].size());
+    // The person: the list's, the detail's and the register's name are one.
+    const std::string name = QueryText("SELECT name FROM persons WHERE person_id = '" +
+                                       it["person_id"].get<std::string>() + "'");
+    EXPECT_FALSE(name.empty());
+    EXPECT_EQ(v["person_name"], name);
+    EXPECT_EQ(it["person_name"], name);
+    EXPECT_EQ(d["person_name"], name);
+    // The proposing org is the proposal's, whatever the subject org has become since.
+    const std::string change = it["change_id"];
+    EXPECT_EQ(
+        v["proposing_org_id"],
+        QueryText("SELECT proposing_org_id FROM term_changes WHERE change_id = '" + change + "'"));
+    EXPECT_EQ(v["proposing_org_name"],
+              QueryText("SELECT o.name FROM term_changes t JOIN orgs o ON o.org_id = "
+                        "t.proposing_org_id WHERE t.change_id = '" +
+                        change + "'"));
+    EXPECT_FALSE(v["proposing_org_name"].get<std::string>().empty());
+  }
+  EXPECT_FALSE(types.empty());
+  // Only reviews carry the block.
+  auto all = Body(Get(pros, "/api/cases?limit=500"));
+  for (const json& it : all["items"]) {
+    EXPECT_EQ(it.contains("review"), it["case_type"] == "proposal_review") << it.dump();
+  }
+}
+
+// sort=deadline: the next open deadline first, cases without one last, the same order page by
+// page as in one page; the default order (newest first) is unchanged; an unknown sort is 400.
+TEST_F(ApiTest, CasesSortByTheNextOpenDeadlineAcrossPages) {
+  Session pros = Login("pros");
+  // Spread three reviews' deadlines: one sooner, one later, one met (no open deadline).
+  auto db = storage::Database::Open(store_->url);
+  ASSERT_TRUE(db.ok());
+  std::vector<int64_t> ids;
+  {
+    auto st = (*db)->Prepare(
+        "SELECT d.deadline_id FROM case_deadlines d JOIN cases c ON c.case_id = d.case_id "
+        "WHERE c.case_type = 'proposal_review' AND d.met_on IS NULL AND d.cancelled = 0 "
+        "AND (SELECT COUNT(*) FROM case_deadlines e WHERE e.case_id = d.case_id) = 1 "
+        "ORDER BY d.case_id LIMIT 3");
+    ASSERT_TRUE(st.ok());
+    while (true) {
+      auto row = (*st)->Step();
+      ASSERT_TRUE(row.ok());
+      if (!*row) break;
+      ids.push_back((*st)->ColumnInt(0));
+    }
+  }
+  ASSERT_EQ(ids.size(), 3u);
+  const std::string sooner = std::to_string(ids[0]), later = std::to_string(ids[1]),
+                    met = std::to_string(ids[2]);
+  Exec("UPDATE case_deadlines SET due_date = due_date - 7 WHERE deadline_id = " + sooner);
+  Exec("UPDATE case_deadlines SET due_date = due_date + 40 WHERE deadline_id = " + later);
+  Exec("UPDATE case_deadlines SET met_on = from_date WHERE deadline_id = " + met);
+  struct Restore {  // puts the deadlines back for the other tests, whatever happens here
+    std::function<void()> undo;
+    ~Restore() { undo(); }
+  } restore{[&] {
+    Exec("UPDATE case_deadlines SET due_date = due_date + 7 WHERE deadline_id = " + sooner);
+    Exec("UPDATE case_deadlines SET due_date = due_date - 40 WHERE deadline_id = " + later);
+    Exec("UPDATE case_deadlines SET met_on = NULL WHERE deadline_id = " + met);
+  }};
+  auto case_of = [&](const std::string& deadline) {
+    return QueryInt("SELECT case_id FROM case_deadlines WHERE deadline_id = " + deadline);
+  };
+
+  auto list = [&](const std::string& query) {
+    auto r = Get(pros, "/api/cases?type=proposal_review" + query);
+    EXPECT_EQ(r->status, 200) << r->body;
+    return Body(r);
+  };
+  const json whole = list("&sort=deadline&limit=500")["items"];
+  ASSERT_GE(whole.size(), 3u);
+  // Dates are ISO text, so text order is date order; "" (none) sorts last.
+  for (size_t i = 1; i < whole.size(); ++i) {
+    const std::string a = whole[i - 1]["next_due"], b = whole[i]["next_due"];
+    const int64_t ia = whole[i - 1]["case_id"], ib = whole[i]["case_id"];
+    if (a.empty()) {
+      EXPECT_TRUE(b.empty()) << "a case without a deadline before one with " << b;
+    }
+    if (!a.empty() && !b.empty()) EXPECT_LE(a, b) << i;
+    if (a == b) EXPECT_LT(ia, ib) << "ties by case number, at " << i;
+  }
+  EXPECT_EQ(whole[0]["case_id"], case_of(sooner)) << whole[0].dump();
+  auto position = [&](int64_t case_id) {
+    for (size_t i = 0; i < whole.size(); ++i) {
+      if (whole[i]["case_id"] == case_id) return static_cast<int64_t>(i);
+    }
+    return int64_t{-1};
+  };
+  const int64_t last_dated = position(case_of(later));
+  ASSERT_GE(last_dated, 0);
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (static_cast<int64_t>(i) > last_dated) EXPECT_EQ(whole[i]["next_due"], "") << i;
+  }
+  EXPECT_GT(position(case_of(met)), last_dated);
+  EXPECT_EQ(whole[position(case_of(met))]["next_due"], "");
+
+  // Page by page (2 a page) it is the same sequence: sorted in the store, not on the page.
+  json paged = json::array();
+  for (size_t offset = 0; offset < whole.size(); offset += 2) {
+    const json page = list("&sort=deadline&limit=2&offset=" + std::to_string(offset));
+    EXPECT_EQ(page["total"].get<size_t>(), whole.size());
+    for (const json& it : page["items"]) paged.push_back(it["case_id"]);
+  }
+  json expected = json::array();
+  for (const json& it : whole) expected.push_back(it["case_id"]);
+  EXPECT_EQ(paged, expected);
+
+  // The default stays newest first.
+  const json newest = list("&limit=500")["items"];
+  ASSERT_EQ(newest.size(), whole.size());
+  for (size_t i = 1; i < newest.size(); ++i) {
+    EXPECT_GT(newest[i - 1]["case_id"].get<int64_t>(), newest[i]["case_id"].get<int64_t>());
+  }
+  ExpectError(Get(pros, "/api/cases?sort=soonest"), 400, "sort");
+  ExpectError(Get(pros, "/api/cases.xlsx?sort=deadline%20desc"), 400, "sort");
+  EXPECT_EQ(Get(pros, "/api/cases.xlsx?type=proposal_review&sort=deadline")->status, 200);
+}
+
 // The home page: each KPI is what the matching list says; the breakdowns add up; a county's
 // figures hold only its own clues.
 TEST_F(ApiTest, DashboardCountsAreTheListsAndStayInTheJurisdiction) {
@@ -1065,9 +1226,12 @@ TEST_F(ApiTest, EveryRouteSucceedsRefusesBadInputAndStaysInItsJurisdiction) {
 
   // cases
   check("cases.list", "ok", Get(pros, "/api/cases"), {200});
+  check("cases.list", "ok", Get(pros, "/api/cases?type=proposal_review&sort=deadline"), {200});
   check("cases.list", "bad", Get(pros, "/api/cases?type=favourite"), {400});
+  check("cases.list", "bad", Get(pros, "/api/cases?sort=due_date"), {400});
   check("cases.export", "ok", Get(pros, "/api/cases.xlsx"), {200});
   check("cases.export", "bad", Get(pros, "/api/cases.xlsx?limit=0"), {400});
+  check("cases.export", "bad", Get(pros, "/api/cases.xlsx?sort=newest"), {400});
   check("cases.get", "ok", Get(pros, base), {200});
   check("cases.get", "scope", Get(other, base), {404});
   check("cases.act", "bad", Post(pros, base + "/actions", {{"version", 1}}), {400});

@@ -764,26 +764,6 @@ export function formatReduction(months: number | null | undefined, days: number 
   return `${m ? `${m}个月` : ''}${d ? `${d}日` : ''}`
 }
 
-/**
- * What the list of proposal reviews can tell from a review's summary line, as intake writes it
- * (workflow/casework.cc): "减刑提请（C-1），引擎判断：违法；风险点 2 项".
- */
-export function parseReviewSummary(summary: string | null | undefined): {
-  changeType: string
-  verdictLabel: string
-  risks: number | null
-} {
-  const s = summary ?? ''
-  const type = /^(.+?)提请（/.exec(s)
-  const verdict = /引擎判断：([^；;，,]+)/.exec(s)
-  const risks = /风险点\s*(\d+)\s*项/.exec(s)
-  return {
-    changeType: type ? type[1] : '',
-    verdictLabel: verdict ? verdict[1].trim() : '',
-    risks: risks ? Number(risks[1]) : null,
-  }
-}
-
 /** Engine verdict label → tone (for labels that arrive as text: 合法 / 违法 / 需人工审查). */
 export function verdictLabelTone(labelText: string): 'success' | 'danger' | 'warning' | 'info' {
   if (labelText === '合法') return 'success'

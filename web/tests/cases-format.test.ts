@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  caseStateTone, formatFileSize, formatReduction, parseReviewSummary, parseTimeline, ruleIdOf,
+  caseStateTone, formatFileSize, formatReduction, parseTimeline, ruleIdOf,
   verdictLabelTone, label, VERDICT_LABELS, FINDING_LABELS, CASE_STATE_LABELS, CASE_ACTION_LABELS,
 } from '@/format'
-
-describe('parseReviewSummary', () => {
-  it('reads the type, verdict and risk count intake writes', () => {
-    expect(parseReviewSummary('减刑提请（C-0004890），引擎判断：违法；风险点 2 项')).toEqual({ changeType: '减刑', verdictLabel: '违法', risks: 2 })
-    expect(parseReviewSummary('暂予监外执行提请（C-9），引擎判断：需人工审查；风险点 0 项')).toEqual({
-      changeType: '暂予监外执行', verdictLabel: '需人工审查', risks: 0,
-    })
-  })
-  it('gives empty values for another text', () => {
-    expect(parseReviewSummary('人工录入')).toEqual({ changeType: '', verdictLabel: '', risks: null })
-    expect(parseReviewSummary(null)).toEqual({ changeType: '', verdictLabel: '', risks: null })
-  })
-})
 
 describe('parseTimeline', () => {
   const text =

@@ -26,6 +26,31 @@ describe('cases api', () => {
     expect(header(seen[0], 'X-CSRF-Token')).toBeUndefined()
   })
 
+  it('asks the server to sort by deadline and reads each review block', async () => {
+    const review = {
+      change_type: 'parole', change_type_label: '假释', verdict: 'needs_review', verdict_label: '需人工审查',
+      risks: 3, person_name: '张某', proposing_org_id: '510100-PRISON-01', proposing_org_name: '成都监狱',
+    }
+    const seen = fake(() => json(200, {
+      total: 41,
+      items: [
+        { case_id: 7, case_type: 'proposal_review', next_due: '2026-11-27', review },
+        { case_id: 3, case_type: 'correction', next_due: '' },
+      ],
+    }))
+    const r = await listCases({ type: ['proposal_review'], sort: 'deadline', limit: 20, offset: 20 })
+    expect(seen[0].url).toBe('/api/cases?type=proposal_review&sort=deadline&limit=20&offset=20')
+    expect(r.total).toBe(41)
+    expect(r.items[0].review).toEqual(review)
+    expect(r.items[1].review).toBeUndefined()
+  })
+
+  it('sends no sort by default (newest first)', async () => {
+    const seen = fake(() => json(200, { total: 0, items: [] }))
+    await listCases({ type: ['proposal_review'], sort: undefined })
+    expect(new URL(seen[0].url, 'http://x').searchParams.has('sort')).toBe(false)
+  })
+
   it('leaves out a missing handler and empty keyword', async () => {
     const seen = fake(() => json(200, { total: 0, items: [] }))
     await listCases({ handler: null, q: '  ' })
@@ -33,10 +58,11 @@ describe('cases api', () => {
   })
 
   it('gets one case', async () => {
-    const seen = fake(() => json(200, { case_id: 158, actions: [{ action: 'draft', label: '拟制文书', duty: '案件办理' }] }))
+    const seen = fake(() => json(200, { case_id: 158, person_name: '李某', actions: [{ action: 'draft', label: '拟制文书', duty: '案件办理' }] }))
     const c = await getCase(158)
     expect(seen[0].url).toBe('/api/cases/158')
     expect(c.actions[0].action).toBe('draft')
+    expect(c.person_name).toBe('李某')
   })
 
   it('posts an action with version, note and document, with the CSRF token', async () => {

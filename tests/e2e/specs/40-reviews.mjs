@@ -1,7 +1,8 @@
 export const title = '减假暂审查：审查队列、引擎判断、检察意见书拟制、提请审批、签发、下载'
 
-// As prov (部门负责人: may edit and approve): the first pending review goes from 已受理 to
-// 文书已制发, the opinion gets a 文号, and its DOCX downloads. Changes one review case.
+// As prov (部门负责人: may edit and approve): the first pending review in the queue's order that
+// the engine flagged (违法 or 需人工审查) goes from 已受理 to 文书已制发, the opinion gets a 文号,
+// and its DOCX downloads. Changes one review case.
 export async function run(t) {
   const { page } = t
   t.allowHttpStatus(404) // /api/orgs, /api/dashboard until deployed on the server under test (pages fall back to org codes)
@@ -11,9 +12,26 @@ export async function run(t) {
   t.check((await rows.count()) > 0, '待审查队列为空')
   const deadline = await page.locator('[data-test=review-table] .el-table__row').first().innerText()
   t.check(/剩\d+日|今日到期|已超期/.test(deadline), `队列应显示期限（剩n日/已超期），实为：${deadline}`)
+  // Type, verdict and risk count come from the card (the list's review block), not from text.
+  const first = page.locator('[data-test=review-table] .el-table__row').first()
+  const type = await first.locator('[data-test=review-change-type]').innerText()
+  t.check(/^(减刑|假释|暂予监外执行)/.test(type), `队列应显示提请类型，实为：${type}`)
+  const verdictTag = await first.locator('[data-test=review-row-verdict]').innerText()
+  t.check(/^(合法|违法|需人工审查)$/.test(verdictTag), `队列应显示引擎判断，实为：${verdictTag}`)
+  const risks = await first.locator('[data-test=review-risks-count]').innerText()
+  t.check(/^\d+$/.test(risks), `队列应显示风险点数，实为：${risks}`)
+  // Sorted by the server by deadline: the page's deadlines never go back in time.
+  const dues = await page.locator('[data-test=review-table] [data-test=review-due]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due')))
+  t.check(dues.every((d, i) => i === 0 || dues[i - 1] <= d), `队列应按期限先后排列，实为：${dues.join(' ')}`)
   await t.shot('reviews-queue-1366')
 
-  await rows.first().click()
+  // The queue's first page may hold only lawful proposals; the flagged one is found through the
+  // same list the page uses.
+  const queue = await t.api('/api/cases?type=proposal_review&state=accepted,investigating&sort=deadline&limit=500')
+  t.check(queue.status === 200, `审查队列接口应返回 200，实为 ${queue.status}`)
+  const flagged = queue.json.items.find((c) => c.review && c.review.verdict !== 'lawful')
+  t.check(!!flagged, '待审查队列中应有引擎判断为违法或需人工审查的提请')
+  await t.go(`/reviews/${flagged.case_id}`)
   await page.waitForSelector('[data-test=review-verdict]')
   const checks = await page.locator('[data-test=review-checks]').innerText()
   t.check(/JX-[A-Z]+-\d+/.test(checks), `逐项审查应列出规则编号，实为：${checks.slice(0, 200)}`)

@@ -26,10 +26,24 @@ export interface CaseRow {
   version: number
 }
 
+/** What the review queue shows of a proposal review, read by the server from the case card. */
+export interface ReviewBrief {
+  change_type: string // commutation | parole | temp_release | …
+  change_type_label: string // 减刑 / 假释 / 暂予监外执行 …
+  verdict: string // lawful | violation | needs_review
+  verdict_label: string
+  risks: number | null
+  person_name: string
+  proposing_org_id: string
+  proposing_org_name: string
+}
+
 export interface CaseListItem extends CaseRow {
   person_name: string
   next_due: string
   overdue: boolean
+  /** Proposal reviews only. */
+  review?: ReviewBrief
 }
 
 export interface CaseList {
@@ -43,6 +57,8 @@ export interface CaseFilter {
   person?: string
   handler?: number | null
   q?: string
+  /** 'deadline': the next open deadline first, cases without one last; default newest first. */
+  sort?: 'deadline'
   limit?: number
   offset?: number
 }
@@ -211,6 +227,7 @@ export interface ReviewCard {
 }
 
 export interface CaseDetail extends CaseRow {
+  person_name: string
   facts: { paragraphs?: string[]; model?: string } | null
   basis: string[] | null
   card: ReviewCard | null
@@ -276,6 +293,7 @@ function filterQuery(f: CaseFilter): Query {
     person: f.person,
     handler: f.handler ?? undefined,
     q: f.q?.trim(),
+    sort: f.sort,
     limit: f.limit,
     offset: f.offset,
   }
