@@ -184,6 +184,12 @@ Result<int64_t> QueryLimit(const http::Request& req, int64_t def, int64_t max) {
   return *v;
 }
 
+Result<int64_t> QueryOffset(const http::Request& req) {
+  ZJ_ASSIGN_OR_RETURN(auto v, QueryInt(req, "offset"));
+  if (v && *v < 0) return InvalidArgument("offset：应为不小于 0 的整数");
+  return v.value_or(0);
+}
+
 Result<std::optional<Date>> QueryDate(const http::Request& req, std::string_view name) {
   auto v = req.Query(name);
   if (!v || v->empty()) return std::optional<Date>();

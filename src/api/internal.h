@@ -92,6 +92,8 @@ http::Response Fail(const http::Request& req, const Status& status);
 // Query parameters: absent → nullopt/default; malformed → kInvalidArgument naming it.
 Result<std::optional<int64_t>> QueryInt(const http::Request& req, std::string_view name);
 Result<int64_t> QueryLimit(const http::Request& req, int64_t def, int64_t max);
+// ?offset=: 0 when absent; negative → kInvalidArgument.
+Result<int64_t> QueryOffset(const http::Request& req);
 Result<std::optional<Date>> QueryDate(const http::Request& req, std::string_view name);
 // Comma-separated or repeated values: ?model=M01,M02&model=M03.
 std::vector<std::string> QueryList(const http::Request& req, std::string_view name);

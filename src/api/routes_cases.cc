@@ -89,9 +89,7 @@ Result<storage::CaseFilter> CaseFilterOf(const http::Request& req, int64_t max_l
   f.text = req.Query("q").value_or("");
   ZJ_ASSIGN_OR_RETURN(f.handler_id, QueryInt(req, "handler"));
   ZJ_ASSIGN_OR_RETURN(f.limit, QueryLimit(req, 50, max_limit));
-  ZJ_ASSIGN_OR_RETURN(auto offset, QueryInt(req, "offset"));
-  f.offset = offset.value_or(0);
-  if (f.offset < 0) return InvalidArgument("offset：不能为负数");
+  ZJ_ASSIGN_OR_RETURN(f.offset, QueryOffset(req));
   return f;
 }
 

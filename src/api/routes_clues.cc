@@ -37,9 +37,7 @@ Result<storage::ClueFilter> ClueFilterOf(const http::Request& req, int64_t max_l
   f.person_id = req.Query("person").value_or("");
   ZJ_ASSIGN_OR_RETURN(f.assignee_id, QueryInt(req, "assignee"));
   ZJ_ASSIGN_OR_RETURN(f.limit, QueryLimit(req, 50, max_limit));
-  ZJ_ASSIGN_OR_RETURN(auto offset, QueryInt(req, "offset"));
-  f.offset = offset.value_or(0);
-  if (f.offset < 0) return InvalidArgument("offset：不能为负数");
+  ZJ_ASSIGN_OR_RETURN(f.offset, QueryOffset(req));
   const storage::OrgScope& scope = CallerOf(req).scope;
   std::vector<std::string> orgs = QueryList(req, "org");
   if (!scope.all()) {

@@ -233,10 +233,9 @@ void AddDashboardRoutes(App::State& s) {
     auto limit = QueryLimit(req, 50, 500);
     if (!limit.ok()) return Fail(req, limit.status());
     f.limit = *limit;
-    auto offset = QueryInt(req, "offset");
+    auto offset = QueryOffset(req);
     if (!offset.ok()) return Fail(req, offset.status());
-    f.offset = offset->value_or(0);
-    if (f.offset < 0) return Fail(req, InvalidArgument("offset：不能为负数"));
+    f.offset = *offset;
     auto db = st->Db();
     if (!db.ok()) return Fail(req, db.status());
     const storage::OrgScope& scope = CallerOf(req).scope;

@@ -110,12 +110,6 @@ http::Response SubmitFailed(const http::Request& req, const Status& s) {
   return Fail(req, s);
 }
 
-Result<int64_t> QueryOffset(const http::Request& req) {
-  ZJ_ASSIGN_OR_RETURN(auto v, QueryInt(req, "offset"));
-  if (v && *v < 0) return InvalidArgument("offset：应为不小于 0 的整数");
-  return v.value_or(0);
-}
-
 // An audit row for a job's change, written inside the change's transaction.
 storage::AuditEntry AuditOf(const Caller& c, const Clock& clock, std::string action,
                             std::string object_type, std::string object_id, json detail,

@@ -222,21 +222,13 @@ Result<Row> GetInCaseScope(Database& db, const OrgScope& scope, const std::strin
 // ---- orgs, people, attachments -----------------------------------------------------------
 
 Result<OrgBrief> GetOrg(Database& db, const std::string& org_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT org_id, name, org_type, parent_id, "
-                                          "region_code, stationed_at FROM orgs "
-                                          "WHERE org_id = $1"));
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(internal::kOrgBriefColumns) +
+                                          " FROM orgs o WHERE o.org_id = $1"));
   st->BindText(1, org_id);
   ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return NotFound("机构 " + org_id + " 不存在");
   Reader r(*st);
-  OrgBrief o;
-  o.org_id = r.Text();
-  o.name = r.Text();
-  o.org_type = r.Text();
-  o.parent_id = r.Text();
-  o.region_code = r.Text();
-  o.stationed_at = r.Text();
-  return o;
+  return internal::ReadOrgBrief(r);
 }
 
 Result<std::string> SupervisingOffice(Database& db, const std::string& org_id) {
@@ -268,21 +260,12 @@ Result<std::string> DecidingCourt(Database& db, const std::string& agency_org_id
 }
 
 Result<std::vector<OrgBrief>> ChildProcuratorates(Database& db, const std::string& org_id) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT org_id, name, org_type, parent_id, "
-                                          "region_code, stationed_at FROM orgs WHERE parent_id = "
-                                          "$1 AND org_type IN ('city_proc', 'county_proc', "
-                                          "'dispatched_proc') ORDER BY org_id"));
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(internal::kOrgBriefColumns) +
+                                          " FROM orgs o WHERE o.parent_id = $1 AND o.org_type IN "
+                                          "('city_proc', 'county_proc', 'dispatched_proc') "
+                                          "ORDER BY o.org_id"));
   st->BindText(1, org_id);
-  return ReadAll<OrgBrief>(*st, [](Reader& r) {
-    OrgBrief o;
-    o.org_id = r.Text();
-    o.name = r.Text();
-    o.org_type = r.Text();
-    o.parent_id = r.Text();
-    o.region_code = r.Text();
-    o.stationed_at = r.Text();
-    return o;
-  });
+  return ReadAll<OrgBrief>(*st, internal::ReadOrgBrief);
 }
 
 Result<std::string> IssuingProcuratorate(Database& db, const std::string& office_id) {

@@ -357,6 +357,28 @@ Result<std::vector<ClueEvent>> ClueHistory(Database& db, int64_t clue_no) {
   return out;
 }
 
+namespace {
+
+// A model_runs row selected as the columns run_no, started_at, finished_at, as_of,
+// scope_org_id, models, versions, params, batches, stats, clues_updated (in that order).
+RunRow ReadRun(const Statement& st) {
+  RunRow r;
+  r.run_no = st.ColumnInt(0);
+  r.record.started_at = st.ColumnInt(1);
+  r.record.finished_at = st.ColumnInt(2);
+  r.record.as_of = st.ColumnInt(3);
+  r.record.scope_org_id = st.ColumnText(4);
+  r.record.models = st.ColumnText(5);
+  r.record.versions = st.ColumnText(6);
+  r.record.params = st.ColumnText(7);
+  r.record.batches = st.ColumnText(8);
+  r.record.stats = st.ColumnText(9);
+  r.record.clues_updated = st.ColumnInt(10) != 0;
+  return r;
+}
+
+}  // namespace
+
 Result<std::vector<RunRow>> ListRuns(Database& db, int64_t limit) {
   ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare(
       "SELECT run_no, started_at, finished_at, as_of, scope_org_id, models, versions, params, "
@@ -366,18 +388,7 @@ Result<std::vector<RunRow>> ListRuns(Database& db, int64_t limit) {
   while (true) {
     ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    RunRow r;
-    r.run_no = st->ColumnInt(0);
-    r.record.started_at = st->ColumnInt(1);
-    r.record.finished_at = st->ColumnInt(2);
-    r.record.as_of = st->ColumnInt(3);
-    r.record.scope_org_id = st->ColumnText(4);
-    r.record.models = st->ColumnText(5);
-    r.record.versions = st->ColumnText(6);
-    r.record.params = st->ColumnText(7);
-    r.record.batches = st->ColumnText(8);
-    r.record.stats = st->ColumnText(9);
-    r.record.clues_updated = st->ColumnInt(10) != 0;
+    RunRow r = ReadRun(*st);
     out.push_back(std::move(r));
   }
   return out;
@@ -411,18 +422,7 @@ Result<std::vector<RunRow>> ListRunsInScope(Database& db, const OrgScope& scope,
   while (true) {
     ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    RunRow r;
-    r.run_no = st->ColumnInt(0);
-    r.record.started_at = st->ColumnInt(1);
-    r.record.finished_at = st->ColumnInt(2);
-    r.record.as_of = st->ColumnInt(3);
-    r.record.scope_org_id = st->ColumnText(4);
-    r.record.models = st->ColumnText(5);
-    r.record.versions = st->ColumnText(6);
-    r.record.params = st->ColumnText(7);
-    r.record.batches = st->ColumnText(8);
-    r.record.stats = st->ColumnText(9);
-    r.record.clues_updated = st->ColumnInt(10) != 0;
+    RunRow r = ReadRun(*st);
     if (!st->IsNull(11)) r.requested_by = st->ColumnText(11);
     out.push_back(std::move(r));
   }

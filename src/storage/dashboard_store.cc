@@ -24,20 +24,6 @@ std::string OpenClueSql() {
 constexpr std::string_view kClueFrom =
     " FROM clues c LEFT JOIN clue_triage t ON t.clue_no = c.clue_no ";
 
-constexpr std::string_view kOrgColumns =
-    "o.org_id, o.name, o.org_type, o.parent_id, o.region_code, o.stationed_at";
-
-OrgBrief ReadOrg(Reader& r) {
-  OrgBrief o;
-  o.org_id = r.Text();
-  o.name = r.Text();
-  o.org_type = r.Text();
-  o.parent_id = r.Text();
-  o.region_code = r.Text();
-  o.stationed_at = r.Text();
-  return o;
-}
-
 // "SUM(x >= $a AND x < $b), …" for consecutive bounds at parameters first, first+1, ….
 std::string PeriodSums(std::string_view x, size_t periods, int first) {
   std::string s;
@@ -64,8 +50,9 @@ Result<std::vector<std::pair<std::string, int64_t>>> OpenCluesByRegion(Database&
   // Counted per org first, then summed per region: one org lookup per org, not per clue.
   ZJ_ASSIGN_OR_RETURN(
       auto st, db.Prepare("SELECT COALESCE(o.region_code, ''), SUM(n.open) FROM (SELECT c.org_id, "
-                          "COUNT(*) AS open" + std::string(kClueFrom) + "WHERE " + OpenClueSql() +
-                          " AND " + ScopeSql(scope, {"c.org_id"}, 1) +
+                          "COUNT(*) AS open" +
+                          std::string(kClueFrom) + "WHERE " + OpenClueSql() + " AND " +
+                          ScopeSql(scope, {"c.org_id"}, 1) +
                           " GROUP BY c.org_id) n LEFT JOIN orgs o ON o.org_id = n.org_id "
                           "GROUP BY 1 ORDER BY 1"));
   Binder(*st).Scope(scope);
@@ -104,7 +91,7 @@ Result<std::vector<ModelClueCount>> CluesByModel(Database& db, const OrgScope& s
 Result<std::vector<OrgClueCount>> OpenCluesByOrg(Database& db, const OrgScope& scope,
                                                  int64_t limit) {
   ZJ_ASSIGN_OR_RETURN(auto st,
-                      db.Prepare("SELECT " + std::string(kOrgColumns) +
+                      db.Prepare("SELECT " + std::string(internal::kOrgBriefColumns) +
                                  ", n.open FROM (SELECT c.org_id, COUNT(*) "
                                  "AS open" +
                                  std::string(kClueFrom) + "WHERE " + OpenClueSql() + " AND " +
@@ -114,7 +101,7 @@ Result<std::vector<OrgClueCount>> OpenCluesByOrg(Database& db, const OrgScope& s
   Binder(*st).Int(limit).Scope(scope);
   return ReadAll<OrgClueCount>(*st, [](Reader& r) {
     OrgClueCount c;
-    c.org = ReadOrg(r);
+    c.org = internal::ReadOrgBrief(r);
     c.open = r.Int();
     return c;
   });
@@ -146,7 +133,8 @@ Result<std::vector<PeriodCount>> ClueTrend(Database& db, const OrgScope& scope,
   const auto period = [&](std::optional<int64_t> t) -> size_t {
     if (!t || *t < bounds.front() || *t >= bounds.back()) return n;
     return static_cast<size_t>(std::upper_bound(bounds.begin(), bounds.end(), *t) -
-                               bounds.begin()) - 1;
+                               bounds.begin()) -
+           1;
   };
   for (;;) {
     ZJ_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -205,20 +193,20 @@ Result<std::vector<int64_t>> CaseworkActivity(Database& db, const OrgScope& scop
 }
 
 Result<std::vector<OrgBrief>> OrgsInScope(Database& db, const OrgScope& scope) {
-  ZJ_ASSIGN_OR_RETURN(auto st,
-                      db.Prepare("SELECT " + std::string(kOrgColumns) + " FROM orgs o WHERE " +
-                                 ScopeSql(scope, {"o.org_id"}, 1) + " ORDER BY o.org_id"));
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(internal::kOrgBriefColumns) +
+                                          " FROM orgs o WHERE " + ScopeSql(scope, {"o.org_id"}, 1) +
+                                          " ORDER BY o.org_id"));
   Binder(*st).Scope(scope);
-  return ReadAll<OrgBrief>(*st, ReadOrg);
+  return ReadAll<OrgBrief>(*st, internal::ReadOrgBrief);
 }
 
 Result<std::vector<OrgUsers>> OrgsWithUserCounts(Database& db) {
-  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(kOrgColumns) +
+  ZJ_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + std::string(internal::kOrgBriefColumns) +
                                           ", (SELECT COUNT(*) FROM users u WHERE u.org_id = "
                                           "o.org_id) FROM orgs o ORDER BY o.org_id"));
   return ReadAll<OrgUsers>(*st, [](Reader& r) {
     OrgUsers o;
-    o.org = ReadOrg(r);
+    o.org = internal::ReadOrgBrief(r);
     o.users = r.Int();
     return o;
   });

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the store files of src/storage that write SQL by hand (account_store,
-// case_store, dashboard_store, office_log_store, person_records, track_store). Not a public interface:
-// nothing outside src/storage includes it.
+// case_store, dashboard_store, office_log_store, person_records, track_store). Not a public
+// interface: nothing outside src/storage includes it.
 //
 // Parameters are bound in order ($1, $2, …) through Binder; a jurisdiction is bound as one
 // JSON array read with json_each (storage/scope.h), written by ScopeSql / PersonScopeSql.
@@ -15,6 +15,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "storage/case_store.h"
 #include "storage/database.h"
 #include "storage/scope.h"
 
@@ -94,6 +95,21 @@ class Reader {
   const Statement& st_;
   int i_ = 0;
 };
+
+// The columns of an OrgBrief from `orgs o`, in the order ReadOrgBrief reads them.
+inline constexpr std::string_view kOrgBriefColumns =
+    "o.org_id, o.name, o.org_type, o.parent_id, o.region_code, o.stationed_at";
+
+inline OrgBrief ReadOrgBrief(Reader& r) {
+  OrgBrief o;
+  o.org_id = r.Text();
+  o.name = r.Text();
+  o.org_type = r.Text();
+  o.parent_id = r.Text();
+  o.region_code = r.Text();
+  o.stationed_at = r.Text();
+  return o;
+}
 
 // "1" for the whole store, else `expr IN (json_each($n))` for each expr, OR-ed, binding the
 // scope's JSON at $n.
